@@ -93,10 +93,10 @@ export const REFUND_REASONS = [
 
 /** Subject templates; {order} is replaced with "#<order id>". */
 export const TICKET_SUBJECTS = {
-  late: ["Where is my order {order}?", "Order {order} still not delivered", "Tracking for {order} hasn't updated in days", "Delivery date for {order} passed"],
-  damaged: ["Item arrived damaged ({order})", "Wrong item in order {order}", "Missing parts in {order}", "{order}: product stopped working"],
-  refund: ["Refund status for order {order}", "When will I get my money back for {order}?", "Partial refund on {order} looks wrong"],
-  open: ["Please cancel order {order}", "Change shipping address for {order}", "Can I add an item to {order}?", "Invoice needed for {order}"],
+  late: ["Where is my order {order}?", "Order {order} still not delivered", "Tracking for order {order} hasn't updated in days", "Delivery date for order {order} passed"],
+  damaged: ["Item arrived damaged (order {order})", "Wrong item in order {order}", "Missing parts in order {order}", "Order {order}: product stopped working"],
+  refund: ["Refund status for order {order}", "When will I get my money back for order {order}?", "Partial refund on order {order} looks wrong"],
+  open: ["Please cancel order {order}", "Change shipping address for order {order}", "Can I add an item to order {order}?", "Invoice needed for order {order}"],
   general: ["Question about bulk pricing", "Cannot reset my password", "Please update our billing address", "Request for a W-9 form",
     "Add a new user to our account", "Do you ship to Canada?", "Tax exemption certificate", "Net-30 payment terms request"],
 } as const;

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { DatasourceTable } from "@/components/datasources/datasource-table";
+import { AccessDenied } from "@/components/shell/access-denied";
+import { PageHeader } from "@/components/ui/surface";
+import { getServerCaller, requirePageRole } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Data sources" };
+
+export default async function DataSourcesPage() {
+  const access = await requirePageRole("builder");
+  if (!access.allowed) return <AccessDenied minimum={access.minimum} />;
+  const { caller } = await getServerCaller();
+  const sources = await caller.datasources.list();
+  return (
+    <>
+      <PageHeader title="Data sources" description="Databases your queries run against, and what each one allows." />
+      <DatasourceTable sources={sources} />
+    </>
+  );
+}

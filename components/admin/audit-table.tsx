@@ -1,0 +1,74 @@
+/** The audit log table with its filter form. Filters are plain GET parameters, so a link reproduces the view. */
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Badge, DataTable, EmptyState } from "@/components/ui/surface";
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: string;
+  detail: Record<string, unknown>;
+}
+
+const OUTCOME_TONE = { ok: "success", denied: "warning", error: "danger" } as const;
+
+export function AuditTable({ events, filter }: { events: AuditRow[]; filter: { action: string; actor: string; outcome: string } }) {
+  return (
+    <div style={{ display: "grid", gap: "var(--space-4)" }}>
+      <form method="get" aria-label="Filter the audit log" style={{ display: "flex", gap: "var(--space-3)", alignItems: "flex-end", flexWrap: "wrap" }}>
+        <TextField label="Action starts with" name="action" defaultValue={filter.action} placeholder="auth., user." />
+        <TextField label="User email contains" name="actor" defaultValue={filter.actor} />
+        <SelectField
+          label="Outcome"
+          name="outcome"
+          defaultValue={filter.outcome}
+          options={[
+            { value: "", label: "Any" },
+            { value: "ok", label: "OK" },
+            { value: "denied", label: "Denied" },
+            { value: "error", label: "Error" },
+          ]}
+        />
+        <Button type="submit">Filter</Button>
+      </form>
+      {events.length === 0 ? (
+        <EmptyState title="No matching events">Change the filters to see more.</EmptyState>
+      ) : (
+        <DataTable aria-label="Audit events">
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{event.actorEmail ?? "—"}</td>
+                <td>
+                  <code>{event.action}</code>
+                </td>
+                <td>{event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}</td>
+                <td>
+                  <Badge tone={OUTCOME_TONE[event.outcome as keyof typeof OUTCOME_TONE] ?? "neutral"}>{event.outcome}</Badge>
+                </td>
+                <td>
+                  <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{JSON.stringify(event.detail)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </div>
+  );
+}

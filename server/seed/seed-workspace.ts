@@ -1,0 +1,48 @@
+/**
+ * First-start seeding: the demo users (only when there are no users at all, so an admin who
+ * deletes them is not overridden) and the embedded "Acme Ops" data source. Idempotent.
+ */
+import type { Db } from "@/server/db/client";
+import { DEFAULT_POLICY, type Policy } from "@/lib/schemas/datasources";
+import { hashPassword } from "@/server/auth/password";
+import { sealConnection } from "@/server/datasources/stored-datasource";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-users";
+
+export const DEMO_DATASOURCE_NAME = "Acme Ops";
+
+/** Ops tools edit order notes/status and tickets, so the demo allows writing those two tables. */
+export const DEMO_POLICY: Policy = { ...DEFAULT_POLICY, write: ["orders", "support_tickets"] };
+
+export interface SeedResult {
+  createdUsers: boolean;
+  createdDatasource: boolean;
+}
+
+export async function seedWorkspace(options: { db: Db; demoDatabaseFile: string }): Promise<SeedResult> {
+  const { db } = options;
+  let createdUsers = false;
+  if ((await db.user.count()) === 0) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const user of DEMO_USERS) {
+      await db.user.create({ data: { ...user, passwordHash } });
+    }
+    await recordAuditEvent({ db, actor: null, action: "workspace.seed_users", detail: { emails: DEMO_USERS.map((user) => user.email) } });
+    createdUsers = true;
+  }
+  let createdDatasource = false;
+  if (!(await db.dataSource.findFirst({ where: { isDemo: true } }))) {
+    const row = await db.dataSource.create({
+      data: {
+        name: DEMO_DATASOURCE_NAME,
+        kind: "sqlite",
+        isDemo: true,
+        configEncrypted: sealConnection({ kind: "sqlite", file: options.demoDatabaseFile }),
+        policy: JSON.stringify(DEMO_POLICY),
+      },
+    });
+    await recordAuditEvent({ db, actor: null, action: "datasource.create", target: { type: "datasource", id: row.id }, detail: { name: row.name, demo: true } });
+    createdDatasource = true;
+  }
+  return { createdUsers, createdDatasource };
+}

@@ -1,0 +1,55 @@
+/**
+ * tRPC context. `createContextInner` is what tests call directly (with an in-memory cookie
+ * jar); the route handler builds the same from the request and Next's cookie store.
+ */
+import { cookies } from "next/headers";
+import { db as defaultDb, type Db } from "@/server/db/client";
+import { findCurrentSession, type CurrentSession } from "@/server/auth/sessions";
+import type { CookieJar } from "@/server/auth/session-cookie";
+
+export interface ContextInnerOptions {
+  db?: Db;
+  jar: CookieJar;
+  clientAddress?: string;
+  userAgent?: string | null;
+}
+
+export interface Context {
+  db: Db;
+  jar: CookieJar;
+  session: CurrentSession | null;
+  clientAddress: string;
+  userAgent: string | null;
+}
+
+export async function createContextInner(options: ContextInnerOptions): Promise<Context> {
+  const db = options.db ?? defaultDb;
+  return {
+    db,
+    jar: options.jar,
+    session: await findCurrentSession({ db, jar: options.jar }),
+    clientAddress: options.clientAddress ?? "local",
+    userAgent: options.userAgent ?? null,
+  };
+}
+
+/** A cookie jar over Next's request cookies (route handlers and server components). */
+export async function nextCookieJar(): Promise<CookieJar> {
+  const store = await cookies();
+  return {
+    get: (name) => store.get(name)?.value,
+    set: (name, value, { maxAge }) => {
+      store.set(name, value, { httpOnly: true, sameSite: "lax", secure: process.env.ROWCRAFT_SECURE_COOKIES === "true", path: "/", maxAge });
+    },
+    delete: (name) => store.delete(name),
+  };
+}
+
+export async function createRequestContext(request: Request): Promise<Context> {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return createContextInner({
+    jar: await nextCookieJar(),
+    clientAddress: forwarded || request.headers.get("x-real-ip") || "unknown",
+    userAgent: request.headers.get("user-agent"),
+  });
+}

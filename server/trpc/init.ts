@@ -1,0 +1,57 @@
+/**
+ * tRPC initialisation.
+ * 1. Meta: every procedure declares who may call it (`access`), and the router-wide access test
+ *    fails any procedure that does not.
+ * 2. Initialisation, with an error formatter that passes zod issues through to forms.
+ * 3. The base procedures everything is built from: `publicProcedure` and `roleProcedure(min)`.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import { hasRole, type Role } from "@/lib/roles";
+import type { Context } from "@/server/trpc/context";
+
+export type Access = "public" | Role;
+export interface Meta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          zodError: error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. Use only for sign-in and "who am I". */
+export const publicProcedure = t.procedure.meta({ access: "public" });
+
+/** Signed-in users whose role is `minimum` or above; narrows ctx.session to non-null. */
+export function roleProcedure(minimum: Role) {
+  return t.procedure.meta({ access: minimum }).use(({ ctx, next }) => {
+    if (!ctx.session) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    }
+    if (!hasRole(ctx.session.user.role, minimum)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minimum} role or above.` });
+    }
+    return next({ ctx: { ...ctx, session: ctx.session } });
+  });
+}
+
+export const viewerProcedure = roleProcedure("viewer");
+export const operatorProcedure = roleProcedure("operator");
+export const builderProcedure = roleProcedure("builder");
+export const adminProcedure = roleProcedure("admin");

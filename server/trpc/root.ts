@@ -1,0 +1,18 @@
+/** The root router: one sub-router per domain. Exports the `AppRouter` type and `createCaller`. */
+import { appsRouter } from "@/server/routers/apps";
+import { auditRouter } from "@/server/routers/audit";
+import { authRouter } from "@/server/routers/auth";
+import { datasourcesRouter } from "@/server/routers/datasources";
+import { usersRouter } from "@/server/routers/users";
+import { createCallerFactory, router } from "@/server/trpc/init";
+
+export const appRouter = router({
+  auth: authRouter,
+  apps: appsRouter,
+  datasources: datasourcesRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
