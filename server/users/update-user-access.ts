@@ -1,6 +1,7 @@
 /**
- * Changes a user's role or active flag. Admins cannot change their own access, and the last
- * active admin cannot be demoted or deactivated, so a workspace can never lock itself out.
+ * Changes a user's role or active flag. Only admins call this (router) and an admin cannot
+ * change their own access, so the acting admin always remains: a workspace can never lock
+ * itself out.
  */
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
@@ -19,13 +20,6 @@ export async function updateUserAccess(options: { db: Db; actor: SessionUser; us
   const before = await db.user.findUnique({ where: { id: userId }, select: publicUserSelect });
   if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "That user no longer exists." });
 
-  const losesAdmin = before.role === "admin" && before.active && ("role" in change ? change.role !== "admin" : !change.active);
-  if (losesAdmin) {
-    const activeAdmins = await db.user.count({ where: { role: "admin", active: true } });
-    if (activeAdmins <= 1) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "This is the last active admin; make someone else admin first." });
-    }
-  }
   const after = await db.user.update({ where: { id: userId }, data: change, select: publicUserSelect });
   // A deactivated user is signed out everywhere at once.
   if ("active" in change && !change.active) await db.session.deleteMany({ where: { userId } });

@@ -8,6 +8,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
+    // Fixed test secrets so no test writes a secrets file; never used outside tests.
+    env: {
+      ROWCRAFT_SESSION_SECRET: "test-session-secret-test-session-secret-0123456789",
+      ROWCRAFT_ENCRYPTION_KEY: "0".repeat(63) + "1",
+      ROWCRAFT_DATA_DIR: ".cache/test-data",
+    },
     projects: [
       {
         extends: true,

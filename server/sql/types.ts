@@ -1,0 +1,64 @@
+// Public types of the SQL guard (re-exported by guard.ts). Kept apart so the checkers can
+// import them without importing the whole guard.
+
+export type Dialect = "postgres" | "mysql" | "sqlite";
+export type GuardMode = "read" | "write";
+
+/**
+ * Which tables a data source lets queries read and write.
+ * Patterns: "schema.table", "schema.*", "table" (unqualified: the default schema, `public` on
+ * PostgreSQL, `main` on SQLite, the connection's database on MySQL) and "*".
+ */
+export interface TablePolicy {
+  read: string[];
+  write: string[];
+  /** Let queries read system catalogs (pg_catalog, information_schema, mysql.*, sqlite_master…). Never writable. */
+  allowSystemCatalogs?: boolean;
+}
+
+export type GuardErrorCode =
+  | "syntax_error"
+  | "multiple_statements"
+  | "forbidden_statement"
+  | "forbidden_function"
+  | "table_not_readable"
+  | "table_not_writable"
+  | "missing_where"
+  | "template_in_literal"
+  | "manual_placeholder"
+  | "bad_template"
+  | "bad_parameter_value"
+  | "identifier_template";
+
+export interface GuardError {
+  code: GuardErrorCode;
+  message: string;
+  /** 0-based offset (UTF-16 code units, like String indices) into the SQL the user wrote. */
+  position: number | null;
+}
+
+export type StatementKind = "select" | "insert" | "update" | "delete";
+
+export interface GuardOk {
+  ok: true;
+  kind: StatementKind;
+  /** The statement to execute: templates replaced by $1.. (postgres) or ? (mysql, sqlite). */
+  sql: string;
+  values: unknown[];
+  tables: { read: string[]; write: string[] };
+  params: { expression: string; position: number }[];
+}
+
+export type GuardResult = GuardOk | { ok: false; error: GuardError };
+
+export type ParamSource = Record<string, unknown> | ((expression: string) => unknown);
+
+export interface GuardInput {
+  sql: string;
+  dialect: Dialect;
+  mode: GuardMode;
+  /** Key = the expression text inside the braces, trimmed. */
+  params: ParamSource;
+  /** Default: every non-system table readable, nothing writable. */
+  policy?: TablePolicy;
+}
