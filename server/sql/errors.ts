@@ -24,3 +24,6 @@ export function fail(code: GuardErrorCode, message: string, position: number | n
 }
 
 export const MULTIPLE_STATEMENTS_MESSAGE = 'Only one statement is allowed; remove everything after the first ";".';
+
+export const IDENTIFIER_TEMPLATE_MESSAGE =
+  "Templates can only stand for values, not for table or column names, keywords or sort orders. Write the name in the SQL; to choose among columns, use a CASE expression on the value.";

@@ -1,0 +1,57 @@
+// State shared by the dialect checkers while they walk one statement: the policy and function
+// checks (so both walkers refuse things with the same codes and messages) and what they collect
+// (tables read and written, positions of bound-parameter nodes).
+import { fail } from "./errors";
+import { functionRefusal } from "./functions";
+import {
+  isReadable,
+  isWritable,
+  notReadableMessage,
+  notWritableMessage,
+  resolveTable,
+  type ResolvedTable,
+  type TableRef,
+} from "./policy";
+import type { Dialect, GuardMode, TablePolicy } from "./types";
+
+export class CheckContext {
+  readonly tablesRead: string[] = [];
+  readonly tablesWritten: string[] = [];
+  /** Offsets (in the user's SQL) of every parameter node the parser produced. */
+  readonly parameterPositions: number[] = [];
+
+  constructor(
+    readonly dialect: Dialect,
+    readonly mode: GuardMode,
+    readonly policy: TablePolicy,
+    /** Where the statement starts; used when a node carries no position of its own. */
+    readonly statementPosition: number,
+  ) {}
+
+  readTable(ref: TableRef, position: number | null): ResolvedTable {
+    const table = resolveTable(this.dialect, ref);
+    if (!isReadable(this.dialect, this.policy, table)) {
+      fail("table_not_readable", notReadableMessage(this.dialect, table, ref), position ?? this.statementPosition);
+    }
+    if (!this.tablesRead.includes(table.display)) this.tablesRead.push(table.display);
+    return table;
+  }
+
+  writeTable(ref: TableRef, position: number | null): ResolvedTable {
+    const table = resolveTable(this.dialect, ref);
+    if (!isWritable(this.dialect, this.policy, table)) {
+      fail("table_not_writable", notWritableMessage(table), position ?? this.statementPosition);
+    }
+    if (!this.tablesWritten.includes(table.display)) this.tablesWritten.push(table.display);
+    return table;
+  }
+
+  checkFunction(parts: readonly string[], position: number | null): void {
+    const refusal = functionRefusal(this.dialect, parts);
+    if (refusal) fail("forbidden_function", refusal, position ?? this.statementPosition);
+  }
+
+  forbidden(message: string, position: number | null): never {
+    fail("forbidden_statement", message, position ?? this.statementPosition);
+  }
+}

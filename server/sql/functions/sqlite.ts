@@ -1,0 +1,29 @@
+// Allowlist of SQLite built-in functions a Rowcraft query may call. Refused by omission:
+// load_extension() (loads native code), readfile()/writefile()/edit() (CLI file access),
+// fts3_tokenizer() (a known memory-corruption vector), zeroblob() (allocates at will), the
+// pragma_* table-valued functions (they read and, for some pragmas, change settings) and every
+// application-defined function.
+
+const AGGREGATES = `count sum total avg min max group_concat string_agg json_group_array json_group_object
+  jsonb_group_array jsonb_group_object`;
+
+const WINDOW = `row_number rank dense_rank percent_rank cume_dist ntile lag lead first_value last_value nth_value`;
+
+const CORE = `abs round random length octet_length lower upper trim ltrim rtrim substr substring replace instr
+  printf format char unicode hex unhex quote like glob coalesce ifnull iif if nullif typeof likely unlikely
+  likelihood concat concat_ws sign`;
+
+const DATETIME = `date time datetime julianday unixepoch strftime timediff current_date current_time
+  current_timestamp`;
+
+const JSON_FUNCTIONS = `json jsonb json_array jsonb_array json_object jsonb_object json_extract jsonb_extract
+  json_insert jsonb_insert json_replace jsonb_replace json_set jsonb_set json_remove jsonb_remove json_patch
+  jsonb_patch json_type json_valid json_quote json_array_length json_each json_tree json_error_position
+  json_pretty`;
+
+const MATH = `acos acosh asin asinh atan atan2 atanh ceil ceiling cos cosh degrees exp floor ln log log2 log10 mod
+  pi pow power radians sin sinh sqrt tan tanh trunc`;
+
+export const SQLITE_FUNCTIONS: ReadonlySet<string> = new Set(
+  [AGGREGATES, WINDOW, CORE, DATETIME, JSON_FUNCTIONS, MATH].join(" ").split(/\s+/).filter(Boolean),
+);
