@@ -1,4 +1,5 @@
 /** Lists data sources with their access policy. Credentials never reach this component. */
+import Link from "next/link";
 import { Badge, DataTable, EmptyState } from "@/components/ui/surface";
 import { DATASOURCE_KIND_LABELS, type DatasourceKind, type Policy } from "@/lib/schemas/datasources";
 
@@ -16,7 +17,7 @@ function patterns(list: string[]): string {
   return list.includes("*") ? "every table" : list.join(", ");
 }
 
-export function DatasourceTable({ sources }: { sources: DatasourceRow[] }) {
+export function DatasourceTable({ sources, canManage }: { sources: DatasourceRow[]; canManage: boolean }) {
   if (sources.length === 0) {
     return <EmptyState title="No data sources">An admin connects databases here; none are connected yet.</EmptyState>;
   }
@@ -31,13 +32,23 @@ export function DatasourceTable({ sources }: { sources: DatasourceRow[] }) {
           <th scope="col">Writable</th>
           <th scope="col">Timeout</th>
           <th scope="col">Row cap</th>
+          <th scope="col">
+            <span className="visually-hidden">Open</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {sources.map((source) => (
           <tr key={source.id}>
             <td>
-              <strong>{source.name}</strong> {source.isDemo ? <Badge tone="accent">Demo</Badge> : null}
+              {canManage ? (
+                <Link href={`/data-sources/${source.id}`}>
+                  <strong>{source.name}</strong>
+                </Link>
+              ) : (
+                <strong>{source.name}</strong>
+              )}{" "}
+              {source.isDemo ? <Badge tone="accent">Demo</Badge> : null}
             </td>
             <td>{DATASOURCE_KIND_LABELS[source.kind]}</td>
             <td>
@@ -47,6 +58,11 @@ export function DatasourceTable({ sources }: { sources: DatasourceRow[] }) {
             <td>{source.policy.readOnly ? "read-only source" : patterns(source.policy.write)}</td>
             <td>{(source.policy.statementTimeoutMs / 1000).toLocaleString("en-US")} s</td>
             <td>{source.policy.rowCap.toLocaleString("en-US")}</td>
+            <td>
+              <Link href={`/workbench?source=${source.id}`}>
+                Query<span className="visually-hidden"> {source.name}</span>
+              </Link>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -19,6 +19,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: "/", label: "Apps", minimum: "viewer" },
+  { href: "/workbench", label: "Query workbench", minimum: "builder" },
   { href: "/data-sources", label: "Data sources", minimum: "builder" },
   { href: "/admin/users", label: "Users & roles", minimum: "admin", section: "Admin" },
   { href: "/admin/audit", label: "Audit log", minimum: "admin" },

@@ -1,5 +1,6 @@
 /** Labelled form controls with hint and error text wired to aria-describedby. */
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import type React from "react";
 import styles from "./field.module.css";
 
 interface FieldShellProps {
@@ -62,5 +63,39 @@ export function SelectField({ label, hint, error, options, ...select }: SelectFi
         </select>
       )}
     </FieldShell>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+}
+
+export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} className={`${styles.control} ${styles.textarea}`} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
+      )}
+    </FieldShell>
+  );
+}
+
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type"> {
+  label: string;
+  hint?: ReactNode;
+}
+
+export function CheckboxField({ label, hint, ...input }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className={styles.checkbox}>
+      <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      {hint ? <span id={`${id}-hint`} className={styles.hint}>{hint}</span> : null}
+    </div>
   );
 }

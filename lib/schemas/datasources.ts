@@ -11,13 +11,16 @@ export const DATASOURCE_KIND_LABELS: Record<DatasourceKind, string> = {
   mysql: "MySQL / MariaDB",
 };
 
+export const SSL_MODES = ["disable", "prefer", "require", "verify-full"] as const;
+export type SslMode = (typeof SSL_MODES)[number];
+
 const networkConnection = {
   host: z.string().trim().min(1, { message: "Enter a host." }),
   port: z.number().int().min(1).max(65535),
   database: z.string().trim().min(1, { message: "Enter a database name." }),
   user: z.string().trim().min(1, { message: "Enter a user." }),
   password: z.string(),
-  sslMode: z.enum(["disable", "prefer", "require", "verify-full"]),
+  sslMode: z.enum(SSL_MODES),
 };
 
 export const connectionSchema = z.discriminatedUnion("kind", [
@@ -47,3 +50,41 @@ export const DEFAULT_POLICY: Policy = {
   statementTimeoutMs: 10_000,
   rowCap: 100_000,
 };
+
+/**
+ * What the admin form sends. The password is optional on edit: left out, the stored one is
+ * kept — the browser never receives the stored password, so it cannot send it back.
+ */
+const networkConnectionInput = { ...networkConnection, password: z.string().max(1000).optional() };
+export const connectionInputSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("sqlite"), file: z.string().trim().min(1, { message: "Enter the database file path." }) }),
+  z.object({ kind: z.literal("postgres"), ...networkConnectionInput }),
+  z.object({ kind: z.literal("mysql"), ...networkConnectionInput }),
+]);
+export type ConnectionInput = z.infer<typeof connectionInputSchema>;
+
+export const datasourceNameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(80);
+
+export const saveDatasourceInput = z.object({
+  id: z.string().min(1).optional(),
+  name: datasourceNameSchema,
+  connection: connectionInputSchema,
+  policy: policySchema,
+});
+export type SaveDatasourceInput = z.infer<typeof saveDatasourceInput>;
+
+export const testConnectionInput = z.object({
+  /** When testing an edited source, the stored password fills in a left-out one. */
+  id: z.string().min(1).optional(),
+  connection: connectionInputSchema,
+});
+
+export const datasourceIdInput = z.object({ id: z.string().min(1) });
+
+export const DEFAULT_PORTS: Record<Exclude<DatasourceKind, "sqlite">, number> = { postgres: 5432, mysql: 3306 };
+
+
+/** The connection as the browser may see it: everything but the password. */
+export type ConnectionView =
+  | { kind: "sqlite"; file: string }
+  | { kind: "postgres" | "mysql"; host: string; port: number; database: string; user: string; sslMode: SslMode; hasPassword: boolean };

@@ -3,6 +3,7 @@ import { appsRouter } from "@/server/routers/apps";
 import { auditRouter } from "@/server/routers/audit";
 import { authRouter } from "@/server/routers/auth";
 import { datasourcesRouter } from "@/server/routers/datasources";
+import { queriesRouter } from "@/server/routers/queries";
 import { usersRouter } from "@/server/routers/users";
 import { createCallerFactory, router } from "@/server/trpc/init";
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   auth: authRouter,
   apps: appsRouter,
   datasources: datasourcesRouter,
+  queries: queriesRouter,
   users: usersRouter,
   audit: auditRouter,
 });

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { hasRole } from "@/lib/roles";
 import { DatasourceTable } from "@/components/datasources/datasource-table";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/ui/surface";
@@ -11,10 +14,21 @@ export default async function DataSourcesPage() {
   if (!access.allowed) return <AccessDenied minimum={access.minimum} />;
   const { caller } = await getServerCaller();
   const sources = await caller.datasources.list();
+  const canManage = hasRole(access.session.user.role, "admin");
   return (
     <>
-      <PageHeader title="Data sources" description="Databases your queries run against, and what each one allows." />
-      <DatasourceTable sources={sources} />
+      <PageHeader
+        title="Data sources"
+        description="Databases your queries run against, and what each one allows."
+        actions={
+          canManage ? (
+            <Button asChild variant="primary">
+              <Link href="/data-sources/new">Add data source</Link>
+            </Button>
+          ) : null
+        }
+      />
+      <DatasourceTable sources={sources} canManage={canManage} />
     </>
   );
 }

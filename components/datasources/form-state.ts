@@ -1,0 +1,100 @@
+/**
+ * The data source form's editable state, and its conversion to the API input. Kept apart from
+ * the markup so the conversion (patterns from text, seconds to ms, "keep password") is plain code.
+ */
+import { DEFAULT_POLICY, DEFAULT_PORTS, saveDatasourceInput, type ConnectionView, type DatasourceKind, type Policy, type SaveDatasourceInput, type SslMode } from "@/lib/schemas/datasources";
+
+
+export interface DatasourceFormState {
+  name: string;
+  kind: DatasourceKind;
+  file: string;
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+  password: string;
+  hasStoredPassword: boolean;
+  sslMode: SslMode;
+  readOnly: boolean;
+  read: string;
+  write: string;
+  allowSystemCatalogs: boolean;
+  timeoutSeconds: string;
+  rowCap: string;
+}
+
+export function initialFormState(existing?: { name: string; connection: ConnectionView; policy: Policy }): DatasourceFormState {
+  const policy = existing?.policy ?? DEFAULT_POLICY;
+  const connection = existing?.connection;
+  const network = connection && connection.kind !== "sqlite" ? connection : null;
+  return {
+    name: existing?.name ?? "",
+    kind: connection?.kind ?? "postgres",
+    file: connection?.kind === "sqlite" ? connection.file : "",
+    host: network?.host ?? "127.0.0.1",
+    port: String(network?.port ?? DEFAULT_PORTS.postgres),
+    database: network?.database ?? "",
+    user: network?.user ?? "",
+    password: "",
+    hasStoredPassword: network?.hasPassword ?? false,
+    sslMode: network?.sslMode ?? "prefer",
+    readOnly: policy.readOnly,
+    read: policy.read.join("\n"),
+    write: policy.write.join("\n"),
+    allowSystemCatalogs: policy.allowSystemCatalogs,
+    timeoutSeconds: String(policy.statementTimeoutMs / 1000),
+    rowCap: String(policy.rowCap),
+  };
+}
+
+const lines = (text: string) => text.split(/[\n,]/).map((line) => line.trim()).filter(Boolean);
+
+/** The connection part alone (for "Test connection"). A blank password on edit means "keep the stored one". */
+export function toConnectionInput(state: DatasourceFormState, isEdit: boolean) {
+  if (state.kind === "sqlite") return { kind: "sqlite" as const, file: state.file };
+  const keepPassword = isEdit && state.password === "" && state.hasStoredPassword;
+  return {
+    kind: state.kind,
+    host: state.host,
+    port: Number(state.port),
+    database: state.database,
+    user: state.user,
+    sslMode: state.sslMode,
+    ...(keepPassword ? {} : { password: state.password }),
+  };
+}
+
+export type FormErrors = Partial<Record<keyof DatasourceFormState | "form", string>>;
+
+const FIELD_FOR_PATH: Record<string, keyof DatasourceFormState> = {
+  statementTimeoutMs: "timeoutSeconds",
+  rowCap: "rowCap",
+  read: "read",
+  write: "write",
+};
+
+export function toSaveInput(state: DatasourceFormState, id: string | undefined): { ok: true; input: SaveDatasourceInput } | { ok: false; errors: FormErrors } {
+  const candidate = {
+    id,
+    name: state.name,
+    connection: toConnectionInput(state, Boolean(id)),
+    policy: {
+      readOnly: state.readOnly,
+      read: lines(state.read),
+      write: state.readOnly ? [] : lines(state.write),
+      allowSystemCatalogs: state.allowSystemCatalogs,
+      statementTimeoutMs: Math.round(Number(state.timeoutSeconds) * 1000),
+      rowCap: Number(state.rowCap),
+    },
+  };
+  const parsed = saveDatasourceInput.safeParse(candidate);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const last = String(issue.path[issue.path.length - 1] ?? "form");
+    const field = FIELD_FOR_PATH[last] ?? (last in state ? (last as keyof DatasourceFormState) : "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,51 @@
+/** Running guarded SQL: the request, and the result or error the workbench and apps render. */
+import { z } from "zod";
+
+export const queryModeSchema = z.enum(["read", "write"]);
+export type QueryMode = z.infer<typeof queryModeSchema>;
+
+/** Values a `{{ }}` template may bind: JSON primitives, or arrays of them (PostgreSQL `= ANY(...)`). */
+const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const paramValueSchema = z.union([primitive, z.array(primitive)]);
+
+export const runQueryInput = z.object({
+  datasourceId: z.string().min(1),
+  sql: z.string().min(1, { message: "Write a query first." }).max(100_000),
+  mode: queryModeSchema.default("read"),
+  /** Keyed by the expression text inside the braces, trimmed. */
+  params: z.record(z.string(), paramValueSchema).default({}),
+  /** Writes only: run in a transaction that is always rolled back and report what would change. */
+  preview: z.boolean().default(false),
+  /** Chosen by the client so it can cancel this run. */
+  runId: z.string().min(8).max(64),
+});
+export type RunQueryInput = z.infer<typeof runQueryInput>;
+
+export const cancelQueryInput = z.object({ runId: z.string().min(8).max(64) });
+
+export interface QueryColumn {
+  name: string;
+  dataType: string;
+}
+
+export type QueryErrorSource = "guard" | "database";
+
+export interface QueryFailure {
+  ok: false;
+  error: { source: QueryErrorSource; code: string; message: string; position: number | null };
+}
+
+export interface QuerySuccess {
+  ok: true;
+  kind: "select" | "insert" | "update" | "delete";
+  columns: QueryColumn[];
+  rows: Record<string, unknown>[];
+  rowCount: number;
+  truncated: boolean;
+  rowCap: number;
+  affectedRows: number | null;
+  preview: boolean;
+  durationMs: number;
+}
+
+export type QueryResult = QuerySuccess | QueryFailure;

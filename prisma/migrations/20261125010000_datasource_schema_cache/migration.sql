@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DataSource" ADD COLUMN "schemaCache" TEXT;
+ALTER TABLE "DataSource" ADD COLUMN "schemaCachedAt" DATETIME;

@@ -1,0 +1,289 @@
+/**
+ * MySQL / MariaDB driver: one mysql2 pool per source (multipleStatements off, LOCAL INFILE off),
+ * every statement a server-side prepared statement inside a transaction we open (READ ONLY for
+ * reads, with the session itself also read-only so DDL's implicit commit cannot escape it), a
+ * per-statement server time limit plus a KILL QUERY backstop, streamed rows for the row cap.
+ */
+import mysql from "mysql2";
+import type { Pool, PoolConnection, PoolOptions, SslOptions } from "mysql2";
+import type { Connection } from "@/lib/schemas/datasources";
+import { introspectMysql } from "@/server/datasources/introspection/mysql";
+import { mapMysqlError, type ErrorContext } from "./error-mapping";
+import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
+import { control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, type StreamedResult } from "./mysql-protocol";
+import { CANCELLED_MESSAGE, rowsToObjects, timeoutMessage, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type SchemaInfo } from "./types";
+
+type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
+type SslSetting = SslOptions | undefined;
+type Flavour = "mariadb" | "mysql";
+
+const noop = () => undefined;
+const SERVER_STATUS_IN_TRANS = 1;
+const INTROSPECTION_TIMEOUT_MS = 30_000;
+
+function createConnection(options: PoolOptions): Promise<mysql.Connection> {
+  return new Promise((resolve, reject) => {
+    const connection = mysql.createConnection(options);
+    connection.on("error", noop);
+    connection.connect((error) => (error ? reject(error) : resolve(connection)));
+  });
+}
+
+/**
+ * Out of the pool and the socket torn down. mysql2's destroy() only half-closes (FIN) and keeps
+ * reading, so a server streaming a huge result would go on producing it; destroying the socket
+ * resets the connection, and the server's next write fails and ends the statement.
+ */
+function hardClose(connection: PoolConnection): void {
+  connection.destroy();
+  (connection as unknown as { stream?: { destroy?: () => void } }).stream?.destroy?.();
+}
+
+function endQuietly(connection: mysql.Connection): Promise<void> {
+  return new Promise((resolve) => connection.end(() => resolve()));
+}
+
+export class MysqlDriver implements Driver {
+  readonly kind = "mysql" as const;
+  private readonly where: string;
+  private readonly poolSize: number;
+  private readonly connectTimeoutMs: number;
+  private poolPromise: Promise<{ pool: Pool; options: PoolOptions }> | null = null;
+  private flavour: Flavour | null = null;
+  /** Connections checked out by us: all of them busy means a wait is pool exhaustion. */
+  private inUse = 0;
+  /** COM_RESET_CONNECTION works on this server (set false once if it is too old). */
+  private canReset = true;
+  private closed = false;
+
+  constructor(
+    private readonly connection: MysqlConnection,
+    options: DriverOptions = {},
+  ) {
+    this.where = `${connection.host}:${connection.port}`;
+    this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  }
+
+  private connectionOptions(ssl: SslSetting): PoolOptions {
+    const c = this.connection;
+    return {
+      host: c.host,
+      port: c.port,
+      database: c.database,
+      user: c.user,
+      password: c.password,
+      ssl,
+      connectTimeout: this.connectTimeoutMs,
+      // Never more than one statement per call; never let the server read client files.
+      multipleStatements: false,
+      flags: ["-MULTI_STATEMENTS", "-LOCAL_FILES"],
+      dateStrings: true,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      charset: "utf8mb4",
+      enableKeepAlive: true,
+      // mysql2 caches prepared statements per connection (default 16,000): keep the server's
+      // global max_prepared_stmt_count out of reach.
+      maxPreparedStatements: 64,
+    };
+  }
+
+  /** "prefer": TLS (unverified) if the server offers it, plain only when it has no TLS at all. */
+  private async resolveSsl(): Promise<SslSetting> {
+    const mode = this.connection.sslMode;
+    if (mode === "disable") return undefined;
+    if (mode === "require") return { rejectUnauthorized: false };
+    // verify-full: a trusted chain AND the host name (mysql2 checks the name only when asked).
+    if (mode === "verify-full") return { rejectUnauthorized: true, verifyIdentity: true };
+    try {
+      await endQuietly(await createConnection(this.connectionOptions({ rejectUnauthorized: false })));
+      return { rejectUnauthorized: false };
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "HANDSHAKE_NO_SSL_SUPPORT") return undefined;
+      throw error;
+    }
+  }
+
+  private getPool(): Promise<{ pool: Pool; options: PoolOptions }> {
+    if (this.closed) return Promise.reject(new DriverError("database_error", "This data source connection was closed."));
+    this.poolPromise ??= this.resolveSsl().then((ssl) => {
+      const options = this.connectionOptions(ssl);
+      const pool = mysql.createPool({ ...options, connectionLimit: this.poolSize, maxIdle: this.poolSize, idleTimeout: 30_000, waitForConnections: true, queueLimit: 0 });
+      // A pooled connection that dies while idle emits 'error'; without a listener that crashes the process.
+      pool.on("connection", (connection) => connection.on("error", noop));
+      return { pool, options };
+    });
+    const current = this.poolPromise;
+    current.catch(() => {
+      if (this.poolPromise === current) this.poolPromise = null;
+    });
+    return current;
+  }
+
+  private async acquire(signal: AbortSignal | undefined): Promise<PoolConnection> {
+    const { pool } = await this.getPool();
+    const connection = await acquireWithin<PoolConnection>({
+      acquire: () => new Promise((resolve, reject) => pool.getConnection((error, c) => (error ? reject(error) : resolve(c)))),
+      releaseLate: (c) => c.release(),
+      timeoutMs: this.connectTimeoutMs,
+      saturated: this.inUse >= this.poolSize,
+      where: this.where,
+      signal,
+    });
+    this.inUse += 1;
+    if (this.flavour === null) {
+      const rows = await queryRows(connection, "SELECT VERSION() AS version").catch((error: unknown) => {
+        this.giveBack(connection, true);
+        throw error;
+      });
+      this.flavour = /mariadb/i.test(String(rows[0]?.version ?? "")) ? "mariadb" : "mysql";
+    }
+    return connection;
+  }
+
+  private giveBack(connection: PoolConnection, destroy: boolean): void {
+    this.inUse -= 1;
+    if (destroy) hardClose(connection);
+    else connection.release();
+  }
+
+  /** KILL QUERY from a fresh connection: the pool may be full and the busy one cannot speak. */
+  private async killQuery(threadId: number | null): Promise<void> {
+    if (threadId === null) return;
+    const { options } = await this.getPool();
+    const killer = await createConnection(options);
+    try {
+      await control(killer, `KILL QUERY ${Math.trunc(threadId)}`);
+    } finally {
+      await endQuietly(killer);
+    }
+  }
+
+  /**
+   * MariaDB: max_statement_time (seconds, every statement). MySQL: max_execution_time (ms,
+   * SELECT only) — its writes rely on the KILL QUERY backstop. Set at every checkout, so no
+   * value left by an earlier use can matter.
+   */
+  private timeLimitSql(timeoutMs: number): string {
+    const ms = wholeMs(timeoutMs);
+    return this.flavour === "mariadb" ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}` : `SET SESSION max_execution_time = ${ms}`;
+  }
+
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    checkRequest(request);
+    throwIfAborted(request.signal);
+    const started = performance.now();
+    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
+    let connection: PoolConnection;
+    try {
+      connection = await this.acquire(request.signal);
+    } catch (error) {
+      throw mapMysqlError(error, { ...context, sql: null });
+    }
+    const threadId = typeof connection.threadId === "number" ? connection.threadId : null;
+    const watch = new ExecutionWatch({
+      signal: request.signal,
+      backstopMs: request.timeoutMs + BACKSTOP_GRACE_MS,
+      interrupt: () => this.killQuery(threadId),
+      hardStop: () => hardClose(connection),
+    });
+    const session = { destroy: false };
+    try {
+      const result = await this.run(connection, request, watch, session);
+      return { ...result, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      if (!session.destroy && !watch.interrupted) {
+        session.destroy = await control(connection, "ROLLBACK").then(
+          () => false,
+          () => true,
+        );
+      }
+      throw mapMysqlError(error, { ...context, cancelled: watch.cancelled, timedOut: watch.timedOut });
+    } finally {
+      watch.dispose();
+      // After KILL QUERY the kill flag may still be pending; after a stopped stream the
+      // connection is mid-result. Neither may go back to the pool.
+      this.giveBack(connection, session.destroy || watch.interrupted);
+    }
+  }
+
+  private stopIfInterrupted(watch: ExecutionWatch, request: ExecuteRequest): void {
+    if (watch.cancelled) throw new DriverError("cancelled", CANCELLED_MESSAGE);
+    if (watch.timedOut) throw new DriverError("timeout", timeoutMessage(request.timeoutMs));
+  }
+
+  private async run(connection: PoolConnection, request: ExecuteRequest, watch: ExecutionWatch, session: { destroy: boolean }): Promise<Omit<ExecuteResult, "durationMs">> {
+    const read = request.mode === "read";
+    // Pooled sessions are shared between users: start from a clean one, whatever ran before.
+    if (this.canReset) this.canReset = await resetSession(connection);
+    await control(connection, this.timeLimitSql(request.timeoutMs));
+    // Session-level too: DDL commits the open transaction implicitly and would then run outside
+    // it; with the session read-only it is still refused (verified on MariaDB 10.11).
+    await control(connection, `SET SESSION TRANSACTION ${read ? "READ ONLY" : "READ WRITE"}`);
+    await control(connection, `START TRANSACTION ${read ? "READ ONLY" : "READ WRITE"}`);
+    const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1);
+    if (streamed.stopped) session.destroy = true; // the rest of the result is still on the wire
+    this.stopIfInterrupted(watch, request);
+    if (read) {
+      if (!streamed.stopped) await control(connection, "COMMIT");
+      return { ...this.shape(streamed, request.rowCap), affectedRows: null };
+    }
+    // DELETE/INSERT … RETURNING ends with an EOF, not an OK packet: each returned row is one changed row.
+    const affected = streamed.header ? streamed.header.affectedRows : streamed.rowsSeen;
+    if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
+      throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
+    }
+    if (request.preview && streamed.header && (streamed.header.serverStatus & SERVER_STATUS_IN_TRANS) === 0) {
+      // MySQL cannot roll back DDL: it committed implicitly. Say so instead of claiming a preview.
+      throw new DriverError("database_error", "This statement committed implicitly (MySQL cannot roll back schema changes), so it could not be previewed; its change was kept.");
+    }
+    await control(connection, request.preview ? "ROLLBACK" : "COMMIT");
+    return { ...this.shape(streamed, request.rowCap), affectedRows: affected };
+  }
+
+  private shape(streamed: StreamedResult, rowCap: number): Omit<ExecuteResult, "durationMs" | "affectedRows"> {
+    const names = uniqueColumnNames(streamed.fields.map((field) => field.name));
+    const rows = rowsToObjects(names, streamed.rows.slice(0, rowCap), mysqlValueConverter(streamed.fields));
+    const columns = names.map((name, i) => ({ name, dataType: streamed.fields[i] ? mysqlTypeName(streamed.fields[i]) : "" }));
+    return { columns, rows, rowCount: rows.length, truncated: streamed.rows.length > rowCap };
+  }
+
+  async introspect(): Promise<SchemaInfo> {
+    return introspectMysql(this.connection.database, async (sql, values = []) => {
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      return result.rows;
+    });
+  }
+
+  async test(): Promise<{ ok: true; serverVersion: string; durationMs: number }> {
+    const started = performance.now();
+    const context: ErrorContext = { sql: null, timeoutMs: this.connectTimeoutMs, where: this.where };
+    let connection: PoolConnection;
+    try {
+      connection = await this.acquire(undefined);
+    } catch (error) {
+      throw mapMysqlError(error, context);
+    }
+    try {
+      const rows = await queryRows(connection, "SELECT VERSION() AS version");
+      const version = String(rows[0]?.version ?? "?");
+      const serverVersion = /mariadb/i.test(version) ? `MariaDB ${version.replace(/-MariaDB.*$/i, "")}` : `MySQL ${version}`;
+      return { ok: true, serverVersion, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      throw mapMysqlError(error, context);
+    } finally {
+      this.giveBack(connection, false);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const current = this.poolPromise;
+    this.poolPromise = null;
+    if (!current) return;
+    const ready = await current.catch(() => null);
+    if (ready) await new Promise<void>((resolve) => ready.pool.end(() => resolve()));
+  }
+}

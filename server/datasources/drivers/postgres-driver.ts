@@ -1,0 +1,313 @@
+/**
+ * PostgreSQL driver: one pg.Pool per source, every statement inside a transaction we open
+ * ourselves (BEGIN READ ONLY for reads) with SET LOCAL timeouts, the extended protocol (one
+ * statement only), a portal row limit for the row cap, an optional EXPLAIN cost check, cancel via
+ * pg_cancel_backend from a separate connection, and connections destroyed rather than reused
+ * whenever their state is in doubt.
+ */
+import type { ConnectionOptions } from "node:tls";
+import pg from "pg";
+import type { Connection } from "@/lib/schemas/datasources";
+import { introspectPostgres } from "@/server/datasources/introspection/postgres";
+import { mapPostgresError, type ErrorContext } from "./error-mapping";
+import {
+  acquireWithin,
+  BACKSTOP_GRACE_MS,
+  checkRequest,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_POOL_SIZE,
+  ExecutionWatch,
+  throwIfAborted,
+  wholeMs,
+} from "./execution";
+import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
+import { CANCELLED_MESSAGE, rowsToObjects, timeoutMessage, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type SchemaInfo } from "./types";
+
+type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
+type SslSetting = false | ConnectionOptions;
+
+const noop = () => undefined;
+const INTROSPECTION_TIMEOUT_MS = 30_000;
+
+/**
+ * Put back whatever an earlier statement may have changed for the whole session (set_config
+ * with is_local=false, SET ROLE…): the guard should refuse those, but pooled connections are
+ * shared between users, so we reset before every use. It rides in the same round trip as BEGIN.
+ */
+const SESSION_RESET = "RESET ALL; RESET SESSION AUTHORIZATION; RESET ROLE;";
+
+function beginSql(mode: ExecuteRequest["mode"], timeoutMs: number): string {
+  const ms = wholeMs(timeoutMs);
+  // Numbers only (validated); SET cannot take bind parameters. The idle-in-transaction limit
+  // frees locks if this process stalls between our statements.
+  const idle = Math.max(ms, 10_000) + 5_000;
+  return (
+    `${SESSION_RESET} BEGIN ${mode === "read" ? "READ ONLY" : "READ WRITE"};` +
+    ` SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms};` +
+    ` SET LOCAL idle_in_transaction_session_timeout = ${idle};` +
+    // The guard resolves unqualified table names to public.*; make the database agree, so a
+    // schema named after the login role cannot shadow a table the policy checked.
+    ` SET LOCAL search_path = public;`
+  );
+}
+
+function processIdOf(client: pg.ClientBase): number | null {
+  const pid = (client as unknown as { processID?: unknown }).processID;
+  return typeof pid === "number" ? pid : null;
+}
+
+/** Tears the socket down at once (client.end() would wait for a hung statement). */
+function destroySocket(client: pg.ClientBase): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
+async function rollbackQuietly(client: pg.ClientBase): Promise<boolean> {
+  try {
+    await client.query("ROLLBACK");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function totalCostOf(fetched: FetchedResult): number | null {
+  const plan: unknown = fetched.rows[0]?.[0];
+  const first: unknown = Array.isArray(plan) ? plan[0] : undefined;
+  const cost: unknown = typeof first === "object" && first !== null ? (first as { Plan?: { "Total Cost"?: unknown } }).Plan?.["Total Cost"] : undefined;
+  return typeof cost === "number" ? cost : null;
+}
+
+export class PostgresDriver implements Driver {
+  readonly kind = "postgres" as const;
+  private readonly where: string;
+  private readonly poolSize: number;
+  private readonly connectTimeoutMs: number;
+  private readonly typeNames = new PostgresTypeNames();
+  private poolPromise: Promise<{ pool: pg.Pool; ssl: SslSetting }> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly connection: PostgresConnection,
+    options: DriverOptions = {},
+  ) {
+    this.where = `${connection.host}:${connection.port}`;
+    this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  }
+
+  private clientConfig(ssl: SslSetting): pg.ClientConfig {
+    const c = this.connection;
+    return {
+      host: c.host,
+      port: c.port,
+      database: c.database,
+      user: c.user,
+      password: c.password,
+      ssl,
+      connectionTimeoutMillis: this.connectTimeoutMs,
+      application_name: "rowcraft",
+      keepAlive: true,
+      types: exactTypes,
+    };
+  }
+
+  /**
+   * sslMode "prefer" (libpq's default) is not something node-postgres does: we try TLS
+   * (unverified, like libpq's prefer) once, and fall back to plain only when the server says it
+   * has no SSL. Any other failure is reported, so a TLS problem is never silently downgraded
+   * into something else; the decision is kept for the life of the driver.
+   */
+  private async resolveSsl(): Promise<SslSetting> {
+    const mode = this.connection.sslMode;
+    if (mode === "disable") return false;
+    if (mode === "require") return { rejectUnauthorized: false };
+    if (mode === "verify-full") return { rejectUnauthorized: true, servername: this.connection.host };
+    const probe = new pg.Client(this.clientConfig({ rejectUnauthorized: false }));
+    probe.on("error", noop);
+    try {
+      await probe.connect();
+      return { rejectUnauthorized: false };
+    } catch (error) {
+      if (error instanceof Error && /does not support SSL/i.test(error.message)) return false;
+      throw error;
+    } finally {
+      await probe.end().catch(noop);
+    }
+  }
+
+  private getPool(): Promise<{ pool: pg.Pool; ssl: SslSetting }> {
+    if (this.closed) return Promise.reject(new DriverError("database_error", "This data source connection was closed."));
+    this.poolPromise ??= this.resolveSsl().then((ssl) => {
+      const pool = new pg.Pool({ ...this.clientConfig(ssl), max: this.poolSize, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+      // An idle connection that dies (server restart) is dropped by the pool; without a listener
+      // the 'error' event would crash the process.
+      pool.on("error", noop);
+      return { pool, ssl };
+    });
+    const current = this.poolPromise;
+    current.catch(() => {
+      if (this.poolPromise === current) this.poolPromise = null; // retry the probe next time
+    });
+    return current;
+  }
+
+  private async acquire(signal: AbortSignal | undefined): Promise<pg.PoolClient> {
+    const { pool } = await this.getPool();
+    return acquireWithin({
+      acquire: () => pool.connect(),
+      releaseLate: (client) => client.release(),
+      timeoutMs: this.connectTimeoutMs,
+      saturated: pool.totalCount >= this.poolSize && pool.idleCount === 0,
+      where: this.where,
+      signal,
+      isPoolTimeout: (error) => error instanceof Error && error.message === "timeout exceeded when trying to connect",
+    });
+  }
+
+  /** pg_cancel_backend from a fresh connection: the pool may be full, and the busy one can't speak. */
+  private async cancelBackend(pid: number | null): Promise<void> {
+    if (pid === null) return;
+    const { ssl } = await this.getPool();
+    const canceller = new pg.Client(this.clientConfig(ssl));
+    canceller.on("error", noop);
+    try {
+      await canceller.connect();
+      await canceller.query("SELECT pg_cancel_backend($1)", [pid]);
+    } finally {
+      await canceller.end().catch(noop);
+    }
+  }
+
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    checkRequest(request);
+    throwIfAborted(request.signal);
+    const started = performance.now();
+    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
+    let client: pg.PoolClient;
+    try {
+      client = await this.acquire(request.signal);
+    } catch (error) {
+      throw mapPostgresError(error, { ...context, sql: null });
+    }
+    // A checked-out client has no 'error' listener from the pool: a lost socket must not crash us.
+    client.on("error", noop);
+    const pid = processIdOf(client);
+    const watch = new ExecutionWatch({
+      signal: request.signal,
+      backstopMs: request.timeoutMs + BACKSTOP_GRACE_MS,
+      interrupt: () => this.cancelBackend(pid),
+      hardStop: () => destroySocket(client),
+    });
+    let destroy = false;
+    try {
+      const result = await this.run(client, request, watch);
+      return { ...result, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      // After an interrupt the cancel signal may still be in flight: never reuse that session.
+      destroy = watch.interrupted || !(await rollbackQuietly(client));
+      throw mapPostgresError(error, { ...context, cancelled: watch.cancelled, timedOut: watch.timedOut });
+    } finally {
+      watch.dispose();
+      client.removeListener("error", noop);
+      client.release(destroy || watch.interrupted ? true : undefined);
+    }
+  }
+
+  private stopIfInterrupted(watch: ExecutionWatch, request: ExecuteRequest): void {
+    if (watch.cancelled) throw new DriverError("cancelled", CANCELLED_MESSAGE);
+    if (watch.timedOut) throw new DriverError("timeout", timeoutMessage(request.timeoutMs));
+  }
+
+  private async run(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
+    await client.query(beginSql(request.mode, request.timeoutMs));
+    if (request.mode === "read") {
+      if (request.maxCost !== undefined) await this.checkCost(client, request);
+      const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1 });
+      this.stopIfInterrupted(watch, request);
+      const shaped = await this.shape(client, fetched, request.rowCap);
+      await client.query("COMMIT");
+      return { ...shaped, affectedRows: null };
+    }
+    // No portal limit for writes: the statement must finish to report its row count.
+    const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1 });
+    this.stopIfInterrupted(watch, request);
+    const affected = fetched.rowCount;
+    if (request.maxAffectedRows !== undefined && (affected ?? 0) > request.maxAffectedRows) {
+      throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected ?? 0, request.maxAffectedRows));
+    }
+    const shaped = await this.shape(client, fetched, request.rowCap);
+    this.stopIfInterrupted(watch, request);
+    await client.query(request.preview ? "ROLLBACK" : "COMMIT");
+    return { ...shaped, affectedRows: affected };
+  }
+
+  /**
+   * EXPLAIN (FORMAT JSON) with the same parameters, inside the same read-only transaction. Some
+   * reads cannot be explained (SHOW, …): then EXPLAIN's error is rolled back to a savepoint and
+   * the statement itself runs, bounded by the timeout, and reports its own errors with positions
+   * that match the SQL the user wrote.
+   */
+  private async checkCost(client: pg.PoolClient, request: ExecuteRequest): Promise<void> {
+    await client.query("SAVEPOINT rowcraft_cost_check");
+    let cost: number | null;
+    try {
+      cost = totalCostOf(await runStatement(client, `EXPLAIN (FORMAT JSON) ${request.sql}`, request.values));
+    } catch (error) {
+      if (error instanceof pg.DatabaseError && error.code === "57014") throw error;
+      await client.query("ROLLBACK TO SAVEPOINT rowcraft_cost_check");
+      return;
+    }
+    await client.query("RELEASE SAVEPOINT rowcraft_cost_check");
+    if (cost !== null && request.maxCost !== undefined && cost > request.maxCost) {
+      throw new DriverError(
+        "cost_too_high",
+        `PostgreSQL estimates this query at ${Math.round(cost).toLocaleString("en-US")} cost units, above this source's limit of ${request.maxCost.toLocaleString("en-US")}. Narrow it down (filters, LIMIT) and try again.`,
+      );
+    }
+  }
+
+  private async shape(client: pg.PoolClient, fetched: FetchedResult, rowCap: number): Promise<Omit<ExecuteResult, "durationMs" | "affectedRows">> {
+    const names = uniqueColumnNames(fetched.fields.map((f) => f.name));
+    const types = await this.typeNames.resolve(client, fetched.fields.map((f) => f.dataTypeID));
+    const truncated = fetched.suspended || fetched.rows.length > rowCap;
+    const rows = rowsToObjects(names, fetched.rows.slice(0, rowCap));
+    return { columns: names.map((name, i) => ({ name, dataType: types[i] ?? "" })), rows, rowCount: rows.length, truncated };
+  }
+
+  async introspect(): Promise<SchemaInfo> {
+    return introspectPostgres(async (sql, values = []) => {
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      return result.rows;
+    });
+  }
+
+  async test(): Promise<{ ok: true; serverVersion: string; durationMs: number }> {
+    const started = performance.now();
+    let client: pg.PoolClient;
+    try {
+      client = await this.acquire(undefined);
+    } catch (error) {
+      throw mapPostgresError(error, { sql: null, timeoutMs: this.connectTimeoutMs, where: this.where });
+    }
+    client.on("error", noop);
+    try {
+      const result = await client.query<{ version: string }>("SELECT current_setting('server_version') AS version");
+      return { ok: true, serverVersion: `PostgreSQL ${result.rows[0]?.version ?? "?"}`, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      throw mapPostgresError(error, { sql: null, timeoutMs: this.connectTimeoutMs, where: this.where });
+    } finally {
+      client.removeListener("error", noop);
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const current = this.poolPromise;
+    this.poolPromise = null;
+    if (!current) return;
+    const { pool } = await current.catch(() => ({ pool: null }));
+    await pool?.end().catch(noop);
+  }
+}

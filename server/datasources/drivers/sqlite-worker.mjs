@@ -1,0 +1,181 @@
+// SQLite worker *process* for the SQLite driver (plain JavaScript so it runs the same under
+// vitest/tsx and next start, loaded by path at run time). better-sqlite3 is synchronous and has
+// no interrupt: a runaway statement (an endless WITH RECURSIVE) spins inside SQLite's C code,
+// where neither worker_threads' terminate() nor the event loop can reach it — measured here: a
+// terminated worker thread kept a core busy and even blocked process exit. A child process can
+// always be killed with SIGKILL, so the parent runs every statement here and kills us at the
+// deadline or on cancel.
+//
+// Protocol (IPC, structured clone): parent → { id, op: "execute" | "version", file, ... };
+// child → { type: "ready" } once, then { id, ok: true, result } or { id, ok: false, error }.
+import fs from "node:fs";
+import Database from "better-sqlite3";
+
+/** Open connections for one file: read-only for reads, a separate read-write one for writes. */
+let cache = { file: null, identity: null, read: null, write: null };
+
+function failure(driverCode, message, extra = {}) {
+  const error = new Error(message);
+  error.driverCode = driverCode;
+  Object.assign(error, extra);
+  return error;
+}
+
+function closeAll() {
+  for (const db of [cache.read, cache.write]) {
+    try {
+      db?.close();
+    } catch {
+      // already closed or busy; the process may be killed anyway
+    }
+  }
+  cache = { file: null, identity: null, read: null, write: null };
+}
+
+function open(file, mode) {
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    closeAll();
+    throw failure("file_missing", `There is no SQLite database file at ${file}.`);
+  }
+  if (!stat.isFile()) throw failure("file_missing", `${file} is not a file.`);
+  // A file replaced on disk (new inode) must not be served from the old open handle.
+  const identity = `${stat.dev}:${stat.ino}`;
+  if (cache.file !== file || cache.identity !== identity) {
+    closeAll();
+    cache.file = file;
+    cache.identity = identity;
+  }
+  if (mode === "read") {
+    if (!cache.read) {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      // readonly alone does not stop ATTACH, VACUUM INTO or temp triggers (see the reader check);
+      // query_only refuses any write on this connection as a second lock.
+      db.pragma("query_only = 1");
+      db.pragma("trusted_schema = 0");
+      db.defaultSafeIntegers(true);
+      cache.read = db;
+    }
+    return cache.read;
+  }
+  if (!cache.write) {
+    const db = new Database(file, { fileMustExist: true });
+    db.pragma("trusted_schema = 0");
+    db.defaultSafeIntegers(true);
+    cache.write = db;
+  }
+  return cache.write;
+}
+
+function bind(values) {
+  return values.map((value) => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value));
+}
+
+function columnsOf(stmt) {
+  return stmt.columns().map((column) => ({ name: column.name, type: column.type }));
+}
+
+function totalChanges(db) {
+  return Number(db.prepare("SELECT total_changes()").pluck().get());
+}
+
+function executeRead(message) {
+  const db = open(message.file, "read");
+  db.pragma(`busy_timeout = ${message.busyTimeoutMs}`);
+  const stmt = db.prepare(message.sql);
+  // stmt.reader: returns rows; stmt.readonly: does not write (INSERT … RETURNING is a reader).
+  if (!stmt.reader || !stmt.readonly) {
+    throw failure("read_only_violation", "Nothing was changed: this source runs this query read-only, and the statement would change the database.");
+  }
+  stmt.raw(true);
+  const columns = columnsOf(stmt);
+  const rows = [];
+  let truncated = false;
+  for (const row of stmt.iterate(...bind(message.values))) {
+    if (rows.length >= message.rowCap) {
+      truncated = true;
+      break; // ends the iterator: SQLite stops producing rows
+    }
+    rows.push(row);
+  }
+  return { columns, rows, truncated, affectedRows: null };
+}
+
+function executeWrite(message) {
+  const db = open(message.file, "write");
+  db.pragma(`busy_timeout = ${message.busyTimeoutMs}`);
+  const stmt = db.prepare(message.sql);
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    // total_changes() counts every row the statement changed (including trigger and cascade
+    // changes, so the limit is conservative); changes() would repeat an older count after DDL.
+    const before = totalChanges(db);
+    let columns = [];
+    const rows = [];
+    let truncated = false;
+    if (stmt.reader) {
+      stmt.raw(true);
+      columns = columnsOf(stmt);
+      // RETURNING: SQLite applies all changes before the first row; read to the end to finish.
+      for (const row of stmt.iterate(...bind(message.values))) {
+        if (rows.length < message.rowCap) rows.push(row);
+        else truncated = true;
+      }
+    } else {
+      stmt.run(...bind(message.values));
+    }
+    const affected = totalChanges(db) - before;
+    if (!db.inTransaction) {
+      throw failure("database_error", "The statement ended the transaction itself, so it could not be checked or rolled back.");
+    }
+    if (message.maxAffectedRows !== null && affected > message.maxAffectedRows) {
+      throw failure("too_many_rows_affected", "too many rows", { affected });
+    }
+    db.exec(message.preview ? "ROLLBACK" : "COMMIT");
+    return { columns, rows, truncated, affectedRows: affected };
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+function version(message) {
+  const db = open(message.file, "read");
+  // Reading the schema proves the file is an SQLite database, not just any file.
+  db.prepare("SELECT count(*) FROM sqlite_schema").get();
+  return { version: db.prepare("SELECT sqlite_version()").pluck().get() };
+}
+
+function handle(message) {
+  if (message.op === "execute") return message.mode === "read" ? executeRead(message) : executeWrite(message);
+  if (message.op === "version") return version(message);
+  throw new Error(`Unknown operation ${String(message.op)}`);
+}
+
+process.on("message", (message) => {
+  try {
+    process.send({ id: message.id, ok: true, result: handle(message) });
+  } catch (error) {
+    process.send({
+      id: message.id,
+      ok: false,
+      error: {
+        driverCode: error?.driverCode,
+        sqliteCode: typeof error?.code === "string" ? error.code : undefined,
+        name: error?.name,
+        message: String(error?.message ?? error),
+        affected: typeof error?.affected === "number" ? error.affected : undefined,
+      },
+    });
+  }
+});
+
+// The parent went away (crash, exit): nothing else will ever talk to us.
+process.on("disconnect", () => {
+  closeAll();
+  process.exit(0);
+});
+
+process.send({ type: "ready" });

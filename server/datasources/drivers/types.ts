@@ -1,0 +1,121 @@
+/**
+ * The one interface every database driver implements (PostgreSQL, MySQL/MariaDB, SQLite), and
+ * the single error type they throw. The SQL guard hands drivers already-checked SQL with
+ * placeholders; drivers add the database's own protections (read-only transactions, timeouts,
+ * row caps, cancel) so that a guard bug alone cannot change data or exhaust a server.
+ */
+
+export type QueryMode = "read" | "write";
+
+export interface ExecuteRequest {
+  /** One statement, with `$1..` (postgres) or `?` (mysql, sqlite) placeholders. */
+  sql: string;
+  values: unknown[];
+  mode: QueryMode;
+  timeoutMs: number;
+  /** Reads: fetch at most rowCap+1 rows, return rowCap and truncated=true. Writes: caps RETURNING rows. */
+  rowCap: number;
+  /** Writes: exceeding it rolls back with `too_many_rows_affected`. */
+  maxAffectedRows?: number;
+  /** Writes: run inside a transaction that is ALWAYS rolled back. */
+  preview?: boolean;
+  /** Aborting stops the running statement on the server and rejects with `cancelled`. */
+  signal?: AbortSignal;
+  /** PostgreSQL reads: refuse when EXPLAIN's total cost estimate is above this. */
+  maxCost?: number;
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** The database's type name, e.g. int4, varchar, INTEGER ("" when the database does not say). */
+  dataType: string;
+}
+
+export interface ExecuteResult {
+  columns: ColumnInfo[];
+  /** JSON-safe values: safe bigints as numbers (else strings), dates as strings, bytes as base64. */
+  rows: Record<string, unknown>[];
+  rowCount: number;
+  truncated: boolean;
+  affectedRows: number | null;
+  durationMs: number;
+}
+
+/** A rolled-back write: `rows` holds the RETURNING rows (the "after" sample) when the SQL has RETURNING. */
+export type WritePreview = ExecuteResult;
+
+export type DriverErrorCode =
+  | "timeout"
+  | "cancelled"
+  | "cost_too_high"
+  | "too_many_rows_affected"
+  | "connection_refused"
+  | "dns"
+  | "auth_failed"
+  | "database_missing"
+  | "tls"
+  | "read_only_violation"
+  | "syntax_error"
+  | "database_error"
+  | "pool_exhausted"
+  | "file_missing";
+
+export class DriverError extends Error {
+  readonly code: DriverErrorCode;
+  /** 0-based UTF-16 offset in the executed SQL, when the database reports one. */
+  readonly position: number | null;
+  readonly detail?: string;
+
+  constructor(code: DriverErrorCode, message: string, options: { position?: number | null; detail?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "DriverError";
+    this.code = code;
+    this.position = options.position ?? null;
+    if (options.detail !== undefined) this.detail = options.detail;
+  }
+}
+
+export interface SchemaColumn {
+  name: string;
+  dataType: string;
+  nullable: boolean;
+  isPrimaryKey: boolean;
+  default: string | null;
+}
+
+export interface SchemaForeignKey {
+  columns: string[];
+  references: { schema: string | null; table: string; columns: string[] };
+}
+
+export interface SchemaTable {
+  /** PostgreSQL schema, MySQL database name; null for SQLite. */
+  schema: string | null;
+  name: string;
+  kind: "table" | "view";
+  columns: SchemaColumn[];
+  primaryKey: string[];
+  foreignKeys: SchemaForeignKey[];
+}
+
+/** Every user table and view; system schemas are left out. */
+export interface SchemaInfo {
+  tables: SchemaTable[];
+}
+
+export type DriverKind = "postgres" | "mysql" | "sqlite";
+
+export interface Driver {
+  kind: DriverKind;
+  execute(request: ExecuteRequest): Promise<ExecuteResult>;
+  introspect(): Promise<SchemaInfo>;
+  test(): Promise<{ ok: true; serverVersion: string; durationMs: number }>;
+  close(): Promise<void>;
+}
+
+export interface DriverOptions {
+  /** Connections (or SQLite worker processes) per source. Default 5 (SQLite: 2). */
+  poolSize?: number;
+  /** Connect timeout, also the longest wait for a free pooled connection. Default 10 s. */
+  connectTimeoutMs?: number;
+}

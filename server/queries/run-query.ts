@@ -1,0 +1,87 @@
+/**
+ * Runs one builder query: the guard decides what may run and binds every template as a
+ * parameter, then the source's driver executes it with the policy's timeout and row cap inside
+ * the database's own read-only / transactional protections. Refusals and database errors come
+ * back as values with a position, so the editor can underline them; writes are audited.
+ */
+import { TRPCError } from "@trpc/server";
+import type { Db } from "@/server/db/client";
+import type { SessionUser } from "@/server/auth/sessions";
+import type { Policy } from "@/lib/schemas/datasources";
+import type { QueryResult, RunQueryInput } from "@/lib/schemas/queries";
+import { dialectOf } from "@/lib/sql/dialects";
+import { guardSql, initGuard, type TablePolicy } from "@/server/sql/guard";
+import { getDriver } from "@/server/datasources/drivers/registry";
+import { DriverError } from "@/server/datasources/drivers/types";
+import { openConnection, toDatasourceSummary } from "@/server/datasources/stored-datasource";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { finishRun, registerRun } from "@/server/queries/running-queries";
+import { mapPosition } from "@/server/queries/map-position";
+
+/** Write mode on a read-only source has nothing writable, so the guard refuses every write. */
+export function tablePolicyOf(policy: Policy): TablePolicy {
+  return { read: policy.read, write: policy.readOnly ? [] : policy.write, allowSystemCatalogs: policy.allowSystemCatalogs };
+}
+
+/** Most rows a single write may change before it is rolled back. */
+export const MAX_AFFECTED_ROWS = 10_000;
+
+export async function runQuery(options: { db: Db; user: SessionUser; input: RunQueryInput }): Promise<QueryResult> {
+  const { db, user, input } = options;
+  const row = await db.dataSource.findUnique({ where: { id: input.datasourceId } });
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That data source no longer exists." });
+  const source = toDatasourceSummary(row);
+
+  await initGuard();
+  const guarded = guardSql({ sql: input.sql, dialect: dialectOf(source.kind), mode: input.mode, params: input.params, policy: tablePolicyOf(source.policy) });
+  if (!guarded.ok) {
+    if (input.mode === "write") {
+      await recordAuditEvent({ db, actor: user, action: "query.write", outcome: "denied", target: { type: "datasource", id: source.id }, detail: { sql: input.sql, code: guarded.error.code } });
+    }
+    return { ok: false, error: { source: "guard", ...guarded.error } };
+  }
+
+  const controller = registerRun(input.runId, user.id);
+  try {
+    const result = await getDriver(row.id, openConnection(row), row.updatedAt).execute({
+      sql: guarded.sql,
+      values: guarded.values,
+      mode: input.mode,
+      timeoutMs: source.policy.statementTimeoutMs,
+      rowCap: source.policy.rowCap,
+      maxAffectedRows: MAX_AFFECTED_ROWS,
+      preview: input.mode === "write" && input.preview,
+      signal: controller.signal,
+    });
+    if (input.mode === "write" && !input.preview) {
+      await recordAuditEvent({
+        db,
+        actor: user,
+        action: "query.write",
+        target: { type: "datasource", id: source.id },
+        detail: { sql: guarded.sql, values: guarded.values, tables: guarded.tables.write, affectedRows: result.affectedRows },
+      });
+    }
+    return {
+      ok: true,
+      kind: guarded.kind,
+      columns: result.columns,
+      rows: result.rows,
+      rowCount: result.rowCount,
+      truncated: result.truncated,
+      rowCap: source.policy.rowCap,
+      affectedRows: result.affectedRows,
+      preview: input.mode === "write" && input.preview,
+      durationMs: result.durationMs,
+    };
+  } catch (error) {
+    if (!(error instanceof DriverError)) throw error;
+    if (input.mode === "write" && !input.preview) {
+      await recordAuditEvent({ db, actor: user, action: "query.write", outcome: "error", target: { type: "datasource", id: source.id }, detail: { sql: guarded.sql, values: guarded.values, code: error.code, message: error.message } });
+    }
+    // The database reports positions in the SQL it ran (with placeholders); map back to the user's text.
+    return { ok: false, error: { source: "database", code: error.code, message: error.message, position: error.position === null ? null : mapPosition(input.sql, guarded.sql, error.position) } };
+  } finally {
+    finishRun(input.runId);
+  }
+}
