@@ -64,8 +64,10 @@ test("an admin connects PostgreSQL, tests it, sees its schema, and the password 
 test("a builder queries the new PostgreSQL source with a bound value", async ({ page }) => {
   await signInThroughApi(page.request, "builder");
   await page.goto("/data-sources");
-  await page.getByRole("link", { name: "Query Ledger" }).click();
-  await expect(page.getByLabel("Data source")).toHaveValue(/.+/);
+  const link = page.getByRole("link", { name: "Query Ledger" });
+  const sourceId = new URL((await link.getAttribute("href")) ?? "", "http://x").searchParams.get("source");
+  await link.click();
+  await expect(page.getByRole("combobox", { name: "Data source" })).toHaveValue(sourceId ?? "missing");
   const editor = page.getByRole("textbox", { name: "SQL" });
   await editor.click();
   await page.keyboard.press("ControlOrMeta+a");
