@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { guardSql, initGuard } from "@/server/sql/guard";
+import type { Dialect } from "@/lib/sql/dialects";
+import { buildCountQuery, buildDelete, buildInsert, buildOptimisticUpdate, buildPageQuery, buildSelectByKeys, nextDay, quoteIdent } from "@/server/tables/sql-builders";
+
+beforeAll(async () => {
+  await initGuard();
+});
+
+const DIALECTS: Dialect[] = ["postgres", "mysql", "sqlite"];
+const policy = { read: ["*"], write: ["*"] };
+const columns = new Set(["id", "status", "total_cents", "placed_at", 'odd"name']);
+const table = { schema: "public", name: "orders" };
+
+describe("quoteIdent", () => {
+  it("doubles the quote character so a name can never end the identifier", () => {
+    expect(quoteIdent("postgres", 'a"; DROP TABLE x; --')).toBe('"a""; DROP TABLE x; --"');
+    expect(quoteIdent("mysql", "a`b")).toBe("`a``b`");
+  });
+});
+
+describe("buildPageQuery", () => {
+  it("pushes sort, filters and paging down with every value as a template", () => {
+    const built = buildPageQuery({
+      dialect: "postgres",
+      source: { table },
+      columns,
+      view: {
+        sort: [{ id: "total_cents", desc: true }],
+        filters: [
+          { id: "status", value: { kind: "oneOf", values: ["paid", "shipped"] } },
+          { id: "total_cents", value: { kind: "range", min: 100, max: 5000 } },
+          { id: 'odd"name', value: { kind: "contains", text: "50%_off!" } },
+          { id: "placed_at", value: { kind: "dateRange", from: "2026-01-01", to: "2026-01-31" } },
+        ],
+      },
+      tieBreaker: ["id"],
+      offset: 200,
+      limit: 100,
+    });
+    expect(built.sql).toBe(
+      'SELECT * FROM "public"."orders" WHERE CAST("status" AS TEXT) = ANY({{ #0 }}) AND "total_cents" >= {{ #1 }} AND "total_cents" <= {{ #2 }} AND CAST("odd""name" AS TEXT) ILIKE {{ #3 }} ESCAPE \'!\' AND CAST("placed_at" AS TEXT) >= {{ #4 }} AND CAST("placed_at" AS TEXT) < {{ #5 }} ORDER BY "total_cents" DESC, "id" ASC LIMIT {{ #6 }} OFFSET {{ #7 }}',
+    );
+    expect(built.params).toEqual({ "#0": ["paid", "shipped"], "#1": 100, "#2": 5000, "#3": "%50!%!_off!!%", "#4": "2026-01-01", "#5": "2026-02-01", "#6": 100, "#7": 200 });
+  });
+
+  it("refuses a column that is not in the view", () => {
+    expect(() => buildPageQuery({ dialect: "sqlite", source: { table }, columns, view: { sort: [{ id: "nope", desc: false }], filters: [] }, tieBreaker: [], offset: 0, limit: 1 })).toThrow(/Unknown column/);
+  });
+
+  it.each(DIALECTS)("wraps a builder query and passes the guard on %s", (dialect) => {
+    const built = buildPageQuery({
+      dialect,
+      source: { sql: "select id, status from orders where status <> {{ excluded }};", params: { excluded: "cancelled" } },
+      columns,
+      view: { sort: [{ id: "status", desc: false }], filters: [{ id: "status", value: { kind: "contains", text: "pai" } }] },
+      tieBreaker: ["id"],
+      offset: 0,
+      limit: 50,
+    });
+    const guarded = guardSql({ sql: built.sql, dialect, mode: "read", params: built.params, policy });
+    expect(guarded.ok ? guarded.values : guarded.error).toEqual(["cancelled", "%pai%", 50, 0]);
+  });
+});
+
+describe("buildCountQuery", () => {
+  it.each(DIALECTS)("counts the filtered rows and passes the guard on %s", (dialect) => {
+    const built = buildCountQuery({ dialect, source: { table: { schema: null, name: "orders" } }, columns, view: { sort: [{ id: "id", desc: true }], filters: [{ id: "status", value: { kind: "oneOf", values: ["paid"] } }] }, tieBreaker: ["id"] });
+    expect(built.sql).not.toContain("ORDER BY");
+    const guarded = guardSql({ sql: built.sql, dialect, mode: "read", params: built.params, policy });
+    expect(guarded.ok).toBe(true);
+  });
+});
+
+describe("write builders", () => {
+  it("makes an optimistic update that also requires the values that were read", () => {
+    const built = buildOptimisticUpdate("sqlite", { schema: null, name: "orders" }, { key: { id: 7 }, changes: { status: { before: "paid", after: "shipped" }, notes: { before: null, after: "call" } } });
+    expect(built.sql).toBe('UPDATE "orders" SET "status" = {{ #0 }}, "notes" = {{ #1 }} WHERE "id" = {{ #2 }} AND "status" IS NOT DISTINCT FROM {{ #3 }} AND "notes" IS NOT DISTINCT FROM {{ #4 }}');
+    expect(built.params).toEqual({ "#0": "shipped", "#1": "call", "#2": 7, "#3": "paid", "#4": null });
+  });
+
+  it("uses MySQL's null-safe <=>", () => {
+    expect(buildOptimisticUpdate("mysql", table, { key: { id: 1 }, changes: { notes: { before: null, after: "x" } } }).sql).toContain("`notes` <=> {{ #2 }}");
+  });
+
+  it.each(DIALECTS)("every write statement passes the guard in write mode on %s, and only when the table is writable", (dialect) => {
+    const target = { schema: dialect === "postgres" ? "public" : null, name: "orders" };
+    const statements = [
+      buildOptimisticUpdate(dialect, target, { key: { id: 1 }, changes: { status: { before: "a", after: "b" } } }),
+      buildInsert(dialect, target, { status: "paid", total_cents: 100 }),
+      buildDelete(dialect, target, { id: 3 }),
+    ];
+    for (const statement of statements) {
+      expect(guardSql({ sql: statement.sql, dialect, mode: "write", params: statement.params, policy }).ok).toBe(true);
+      const refused = guardSql({ sql: statement.sql, dialect, mode: "write", params: statement.params, policy: { read: ["*"], write: [] } });
+      expect(refused.ok ? "ok" : refused.error.code).toBe("table_not_writable");
+    }
+    const select = buildSelectByKeys(dialect, target, ["id"], [{ id: 1 }, { id: 2 }]);
+    expect(guardSql({ sql: select.sql, dialect, mode: "read", params: select.params, policy }).ok).toBe(true);
+  });
+});
+
+describe("nextDay", () => {
+  it("crosses months and years", () => {
+    expect(nextDay("2026-01-31")).toBe("2026-02-01");
+    expect(nextDay("2025-12-31")).toBe("2026-01-01");
+  });
+});

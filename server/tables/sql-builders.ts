@@ -1,0 +1,182 @@
+/**
+ * Pure builders of the SQL the table editor and server paging send through the guard.
+ * Identifiers come only from introspection (checked by the caller) and are quoted per dialect;
+ * every value is a `{{ pN }}` template, so the guard binds it as a parameter like any builder
+ * query. Optimistic concurrency: an UPDATE also requires each edited column to still hold the
+ * value that was read (null-safe comparison), so a row changed meanwhile matches nothing.
+ */
+import type { Dialect } from "@/lib/sql/dialects";
+import type { ServerGridFilter, TableView } from "@/lib/schemas/table-view";
+
+export interface BuiltSql {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export function quoteIdent(dialect: Dialect, name: string): string {
+  return dialect === "mysql" ? `\`${name.replaceAll("`", "``")}\`` : `"${name.replaceAll('"', '""')}"`;
+}
+
+export interface TableRef {
+  schema: string | null;
+  name: string;
+}
+
+/** PostgreSQL names keep their schema; MySQL and SQLite use the connection's own database. */
+export function tableName(dialect: Dialect, table: TableRef): string {
+  const name = quoteIdent(dialect, table.name);
+  return dialect === "postgres" && table.schema ? `${quoteIdent(dialect, table.schema)}.${name}` : name;
+}
+
+/** Our templates are named `#0`, `#1`…: "#" starts no valid binding expression, so they never collide with a builder's. */
+class Params {
+  readonly values: Record<string, unknown> = {};
+  private next = 0;
+  add(value: unknown): string {
+    const key = `#${this.next++}`;
+    this.values[key] = value;
+    return `{{ ${key} }}`;
+  }
+}
+
+const nullSafeEquals: Record<Dialect, string> = { postgres: "IS NOT DISTINCT FROM", mysql: "<=>", sqlite: "IS NOT DISTINCT FROM" };
+
+function likePattern(text: string): string {
+  return `%${text.trim().replace(/[!%_]/g, (char) => `!${char}`)}%`;
+}
+
+function filterCondition(dialect: Dialect, column: string, filter: ServerGridFilter, params: Params): string | null {
+  switch (filter.kind) {
+    case "contains": {
+      if (!filter.text.trim()) return null;
+      const asText = `CAST(${column} AS ${dialect === "mysql" ? "CHAR" : "TEXT"})`;
+      // ILIKE on PostgreSQL; MySQL's default collations and SQLite's LIKE are already case-insensitive.
+      return `${asText} ${dialect === "postgres" ? "ILIKE" : "LIKE"} ${params.add(likePattern(filter.text))} ESCAPE '!'`;
+    }
+    case "range": {
+      const parts = [];
+      if (filter.min !== undefined) parts.push(`${column} >= ${params.add(filter.min)}`);
+      if (filter.max !== undefined) parts.push(`${column} <= ${params.add(filter.max)}`);
+      return parts.length ? parts.join(" AND ") : null;
+    }
+    case "dateRange": {
+      // Whole days, inclusive: compare as ISO text prefixes, which orders correctly for ISO dates and timestamps.
+      const parts = [];
+      const asText = dialect === "postgres" ? `CAST(${column} AS TEXT)` : column;
+      if (filter.from) parts.push(`${asText} >= ${params.add(filter.from.slice(0, 10))}`);
+      if (filter.to) parts.push(`${asText} < ${params.add(nextDay(filter.to.slice(0, 10)))}`);
+      return parts.length ? parts.join(" AND ") : null;
+    }
+    case "oneOf": {
+      if (filter.values.length === 0) return null;
+      if (dialect === "postgres") return `CAST(${column} AS TEXT) = ANY(${params.add(filter.values)})`;
+      return `${column} IN (${filter.values.map((value) => params.add(value)).join(", ")})`;
+    }
+  }
+}
+
+export function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export interface ViewQueryOptions {
+  dialect: Dialect;
+  /** The rows to view: a table, or a builder's query (its own templates keep their params). */
+  source: { table: TableRef } | { sql: string; params: Record<string, unknown> };
+  columns: ReadonlySet<string>;
+  view: TableView;
+  /** Appended to the sort so paging is stable (the primary key when there is one). */
+  tieBreaker: string[];
+}
+
+function fromClause(options: ViewQueryOptions): string {
+  if ("table" in options.source) return tableName(options.dialect, options.source.table);
+  return `(${options.source.sql.trim().replace(/;\s*$/, "")}) AS ${quoteIdent(options.dialect, "rowcraft_q")}`;
+}
+
+function whereAndOrder(options: ViewQueryOptions, params: Params): { where: string; orderBy: string } {
+  const { dialect, columns, view } = options;
+  const known = (id: string) => {
+    if (!columns.has(id)) throw new Error(`Unknown column "${id}".`);
+    return quoteIdent(dialect, id);
+  };
+  const conditions = view.filters.map((filter) => filterCondition(dialect, known(filter.id), filter.value, params)).filter((condition): condition is string => condition !== null);
+  const sortIds = new Set(view.sort.map((sort) => sort.id));
+  const order = [
+    ...view.sort.map((sort) => `${known(sort.id)} ${sort.desc ? "DESC" : "ASC"}`),
+    ...options.tieBreaker.filter((id) => !sortIds.has(id)).map((id) => `${known(id)} ASC`),
+  ];
+  return { where: conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "", orderBy: order.length ? ` ORDER BY ${order.join(", ")}` : "" };
+}
+
+function initialParams(options: ViewQueryOptions): Params {
+  const params = new Params();
+  if ("sql" in options.source) Object.assign(params.values, options.source.params);
+  return params;
+}
+
+/** One window of the view: sorted, filtered, LIMIT/OFFSET. */
+export function buildPageQuery(options: ViewQueryOptions & { offset: number; limit: number }): BuiltSql {
+  const params = initialParams(options);
+  const from = fromClause(options);
+  const { where, orderBy } = whereAndOrder(options, params);
+  const sql = `SELECT * FROM ${from}${where}${orderBy} LIMIT ${params.add(options.limit)} OFFSET ${params.add(options.offset)}`;
+  return { sql, params: params.values };
+}
+
+/** How many rows match the view's filters. */
+export function buildCountQuery(options: ViewQueryOptions): BuiltSql {
+  const params = initialParams(options);
+  const from = fromClause(options);
+  const { where } = whereAndOrder({ ...options, view: { ...options.view, sort: [] }, tieBreaker: [] }, params);
+  return { sql: `SELECT COUNT(*) AS ${quoteIdent(options.dialect, "n")} FROM ${from}${where}`, params: params.values };
+}
+
+export interface RowUpdate {
+  key: Record<string, unknown>;
+  /** Column → [value read, new value]. */
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+/** `UPDATE t SET c = new … WHERE pk = key AND c <=> before …` — matches nothing if the row changed meanwhile. */
+export function buildOptimisticUpdate(dialect: Dialect, table: TableRef, update: RowUpdate): BuiltSql {
+  const params = new Params();
+  const entries = Object.entries(update.changes);
+  if (entries.length === 0) throw new Error("An update needs at least one changed column.");
+  const sets = entries.map(([column, change]) => `${quoteIdent(dialect, column)} = ${params.add(change.after)}`);
+  const keys = Object.entries(update.key).map(([column, value]) => `${quoteIdent(dialect, column)} = ${params.add(value)}`);
+  const unchanged = entries.map(([column, change]) => `${quoteIdent(dialect, column)} ${nullSafeEquals[dialect]} ${params.add(change.before)}`);
+  return { sql: `UPDATE ${tableName(dialect, table)} SET ${sets.join(", ")} WHERE ${[...keys, ...unchanged].join(" AND ")}`, params: params.values };
+}
+
+/** Unconditional update by key: "overwrite knowingly" after a conflict. */
+export function buildKeyedUpdate(dialect: Dialect, table: TableRef, key: Record<string, unknown>, values: Record<string, unknown>): BuiltSql {
+  const params = new Params();
+  const sets = Object.entries(values).map(([column, value]) => `${quoteIdent(dialect, column)} = ${params.add(value)}`);
+  const keys = Object.entries(key).map(([column, value]) => `${quoteIdent(dialect, column)} = ${params.add(value)}`);
+  return { sql: `UPDATE ${tableName(dialect, table)} SET ${sets.join(", ")} WHERE ${keys.join(" AND ")}`, params: params.values };
+}
+
+export function buildInsert(dialect: Dialect, table: TableRef, values: Record<string, unknown>): BuiltSql {
+  const params = new Params();
+  const columns = Object.keys(values);
+  if (columns.length === 0) return { sql: `INSERT INTO ${tableName(dialect, table)} DEFAULT VALUES`, params: {} };
+  const placeholders = columns.map((column) => params.add(values[column]));
+  return { sql: `INSERT INTO ${tableName(dialect, table)} (${columns.map((column) => quoteIdent(dialect, column)).join(", ")}) VALUES (${placeholders.join(", ")})`, params: params.values };
+}
+
+export function buildDelete(dialect: Dialect, table: TableRef, key: Record<string, unknown>): BuiltSql {
+  const params = new Params();
+  const keys = Object.entries(key).map(([column, value]) => `${quoteIdent(dialect, column)} = ${params.add(value)}`);
+  return { sql: `DELETE FROM ${tableName(dialect, table)} WHERE ${keys.join(" AND ")}`, params: params.values };
+}
+
+/** Reads the current rows for some keys (to show "theirs" after a conflict). */
+export function buildSelectByKeys(dialect: Dialect, table: TableRef, keyColumns: string[], keys: Record<string, unknown>[]): BuiltSql {
+  const params = new Params();
+  const rows = keys.map((key) => `(${keyColumns.map((column) => `${quoteIdent(dialect, column)} = ${params.add(key[column])}`).join(" AND ")})`);
+  return { sql: `SELECT * FROM ${tableName(dialect, table)} WHERE ${rows.join(" OR ")}`, params: params.values };
+}
