@@ -22,6 +22,9 @@ export interface DatasourceFormState {
   allowSystemCatalogs: boolean;
   timeoutSeconds: string;
   rowCap: string;
+  /** PostgreSQL EXPLAIN cost limit; blank = no limit. */
+  maxCost: string;
+  maxAffectedRows: string;
 }
 
 export function initialFormState(existing?: { name: string; connection: ConnectionView; policy: Policy }): DatasourceFormState {
@@ -45,7 +48,15 @@ export function initialFormState(existing?: { name: string; connection: Connecti
     allowSystemCatalogs: policy.allowSystemCatalogs,
     timeoutSeconds: String(policy.statementTimeoutMs / 1000),
     rowCap: String(policy.rowCap),
+    maxCost: policy.maxCost === null ? "" : String(policy.maxCost),
+    maxAffectedRows: String(policy.maxAffectedRows),
   };
+}
+
+/** "1e8", "100,000,000" or "100 000 000" → a number; blank → null (no limit). NaN is left for the schema to refuse. */
+export function parseLimit(text: string): number | null {
+  const compact = text.replace(/[,_\s]/g, "");
+  return compact === "" ? null : Number(compact);
 }
 
 const lines = (text: string) => text.split(/[\n,]/).map((line) => line.trim()).filter(Boolean);
@@ -70,6 +81,8 @@ export type FormErrors = Partial<Record<keyof DatasourceFormState | "form", stri
 const FIELD_FOR_PATH: Record<string, keyof DatasourceFormState> = {
   statementTimeoutMs: "timeoutSeconds",
   rowCap: "rowCap",
+  maxCost: "maxCost",
+  maxAffectedRows: "maxAffectedRows",
   read: "read",
   write: "write",
 };
@@ -86,6 +99,9 @@ export function toSaveInput(state: DatasourceFormState, id: string | undefined):
       allowSystemCatalogs: state.allowSystemCatalogs,
       statementTimeoutMs: Math.round(Number(state.timeoutSeconds) * 1000),
       rowCap: Number(state.rowCap),
+      maxCost: parseLimit(state.maxCost),
+      // Blank is not "no limit" here: every write has a ceiling. NaN makes the schema say so.
+      maxAffectedRows: parseLimit(state.maxAffectedRows) ?? Number.NaN,
     },
   };
   const parsed = saveDatasourceInput.safeParse(candidate);

@@ -1,5 +1,5 @@
 "use client";
-/** The access-policy part of the data source form: what may be read and written, timeouts and caps. */
+/** The access-policy part of the data source form: what may be read and written, timeouts, caps and limits. */
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import type { DatasourceFormState, FormErrors } from "./form-state";
 
@@ -44,6 +44,24 @@ export function PolicyFields({ state, errors, update }: Props) {
       <div style={{ display: "grid", gap: "var(--space-3)", gridTemplateColumns: "1fr 1fr" }}>
         <TextField label="Statement timeout (seconds)" inputMode="decimal" value={state.timeoutSeconds} onChange={(event) => update({ timeoutSeconds: event.target.value })} error={errors.timeoutSeconds} />
         <TextField label="Row cap" inputMode="numeric" value={state.rowCap} onChange={(event) => update({ rowCap: event.target.value })} error={errors.rowCap} hint="Reads return at most this many rows." />
+        <TextField
+          label="Max rows per write"
+          inputMode="numeric"
+          value={state.maxAffectedRows}
+          onChange={(event) => update({ maxAffectedRows: event.target.value })}
+          error={errors.maxAffectedRows}
+          hint="A write that would change more rows is rolled back."
+        />
+        {state.kind === "postgres" ? (
+          <TextField
+            label="Max query cost (PostgreSQL EXPLAIN estimate)"
+            inputMode="decimal"
+            value={state.maxCost}
+            onChange={(event) => update({ maxCost: event.target.value })}
+            error={errors.maxCost}
+            hint="Reads PostgreSQL estimates above this are refused before they run. Blank = no limit."
+          />
+        ) : null}
       </div>
     </>
   );

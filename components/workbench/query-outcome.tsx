@@ -1,7 +1,10 @@
 "use client";
-/** What the last run produced: rows with count, time and truncation notice; a write's effect; or a plain error. */
+/**
+ * What the last run produced: rows with count, time and truncation notice; a write's effect
+ * (for a preview, samples of the changed rows before and after); or a plain error.
+ */
 import { Alert, Badge } from "@/components/ui/surface";
-import type { QueryResult } from "@/lib/schemas/queries";
+import type { QueryPreview, QueryResult, QueryRowSample, QuerySuccess } from "@/lib/schemas/queries";
 import { ResultTable } from "./result-table";
 
 const ERROR_TITLES: Record<string, string> = {
@@ -40,7 +43,11 @@ export function QueryOutcome({ outcome, isRunning }: { outcome: QueryResult | nu
         <Alert tone={outcome.preview ? "info" : "success"}>
           {outcome.preview ? `Preview: ${count} rows would change (rolled back, nothing saved). ${time}` : `${count} rows changed. ${time}`}
         </Alert>
-        {outcome.rows.length > 0 ? <ResultTable label="Rows after the change" columns={outcome.columns} rows={outcome.rows} /> : null}
+        {outcome.preview ? (
+          <PreviewSamples kind={outcome.kind} preview={outcome.preview} />
+        ) : outcome.rows.length > 0 ? (
+          <ResultTable label="Rows after the change" columns={outcome.columns} rows={outcome.rows} />
+        ) : null}
       </div>
     );
   }
@@ -54,6 +61,36 @@ export function QueryOutcome({ outcome, isRunning }: { outcome: QueryResult | nu
         {outcome.truncated ? <Badge tone="warning">Row cap: showing the first {outcome.rowCap.toLocaleString("en-US")} rows</Badge> : null}
       </div>
       <ResultTable label="Query results" columns={outcome.columns} rows={outcome.rows} />
+    </div>
+  );
+}
+
+function Sample({ title, label, sample, empty }: { title: string; label: string; sample: QueryRowSample | null; empty: string }) {
+  return (
+    <section style={{ display: "grid", gap: "var(--space-1)", alignContent: "start", minWidth: 0 }}>
+      <h3 style={{ margin: 0, fontSize: "var(--text-sm)" }}>{title}</h3>
+      {sample && sample.rows.length > 0 ? (
+        <ResultTable label={label} columns={sample.columns} rows={sample.rows} />
+      ) : (
+        <p style={{ margin: 0, color: "var(--color-text-muted)" }}>{sample ? "No rows." : empty}</p>
+      )}
+    </section>
+  );
+}
+
+/** Side by side: up to 20 changed rows as they are, and as the write would leave them. */
+function PreviewSamples({ kind, preview }: { kind: QuerySuccess["kind"]; preview: QueryPreview }) {
+  return (
+    <div style={{ display: "grid", gap: "var(--space-2)" }}>
+      {preview.notes.map((note, index) => (
+        <p key={`${index}:${note}`} style={{ margin: 0, color: "var(--color-text-muted)" }}>
+          {note}
+        </p>
+      ))}
+      <div style={{ display: "grid", gap: "var(--space-3)", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))" }}>
+        <Sample title="Before (sample)" label="Rows before the change" sample={preview.before} empty={kind === "insert" ? "An INSERT adds new rows; there is nothing before." : "Not available."} />
+        <Sample title="After (sample)" label="Rows after the change" sample={preview.after} empty={kind === "delete" ? "These rows would be deleted." : "Not available."} />
+      </div>
     </div>
   );
 }

@@ -30,6 +30,19 @@ export const connectionSchema = z.discriminatedUnion("kind", [
 ]);
 export type Connection = z.infer<typeof connectionSchema>;
 
+/**
+ * Default EXPLAIN cost limit (PostgreSQL planner units, roughly sequential page reads). 1e8
+ * leaves ordinary queries alone — a full scan of a 10-million-row table estimates ~2e5 — and
+ * refuses runaway shapes before they start: `SELECT count(*) FROM generate_series(1,
+ * 1000000000000)` estimates 1.25e10, an unfiltered cross join of two 100k-row tables 1.5e8–2e8
+ * (measured on PostgreSQL 15). Estimates can also be blind (the numeric `generate_series(1,
+ * 1e12)` estimates 10), so the statement timeout stays the real bound.
+ */
+export const DEFAULT_MAX_COST = 100_000_000;
+
+/** Default most rows one write may change before it is rolled back. */
+export const DEFAULT_MAX_AFFECTED_ROWS = 10_000;
+
 export const policySchema = z.object({
   readOnly: z.boolean(),
   /** Table patterns: "schema.table", "schema.*", "table", "*". */
@@ -38,6 +51,22 @@ export const policySchema = z.object({
   allowSystemCatalogs: z.boolean(),
   statementTimeoutMs: z.number().int().min(100).max(600_000),
   rowCap: z.number().int().min(1).max(1_000_000),
+  /**
+   * PostgreSQL reads whose EXPLAIN total cost estimate is above this are refused before they
+   * run; null = no limit. Defaulted so policies stored before the field existed still parse.
+   */
+  maxCost: z
+    .number({ message: "Enter a number, or leave it blank for no limit." })
+    .positive({ message: "Enter a positive number, or leave it blank for no limit." })
+    .nullable()
+    .default(DEFAULT_MAX_COST),
+  /** A write that changes more rows than this is rolled back with a message (the whole write, not a part). */
+  maxAffectedRows: z
+    .number({ message: "Enter a whole number of rows." })
+    .int({ message: "Enter a whole number of rows." })
+    .min(1, { message: "Allow at least one row." })
+    .max(1_000_000)
+    .default(DEFAULT_MAX_AFFECTED_ROWS),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -49,6 +78,8 @@ export const DEFAULT_POLICY: Policy = {
   allowSystemCatalogs: false,
   statementTimeoutMs: 10_000,
   rowCap: 100_000,
+  maxCost: DEFAULT_MAX_COST,
+  maxAffectedRows: DEFAULT_MAX_AFFECTED_ROWS,
 };
 
 /**

@@ -44,8 +44,27 @@ export interface QuerySuccess {
   truncated: boolean;
   rowCap: number;
   affectedRows: number | null;
-  preview: boolean;
+  /**
+   * Set exactly when a write was previewed (run in a transaction that was rolled back): samples
+   * of the changed rows before and after the change. null for reads and for writes that ran.
+   */
+  preview: QueryPreview | null;
   durationMs: number;
+}
+
+/** A few rows of the changed table, with their columns. */
+export interface QueryRowSample {
+  columns: QueryColumn[];
+  rows: Record<string, unknown>[];
+}
+
+export interface QueryPreview {
+  /** UPDATE/DELETE: rows the write matches, as they are now (null for INSERT or when unavailable). */
+  before: QueryRowSample | null;
+  /** INSERT/UPDATE: the same rows as they would be (null for DELETE or when unavailable). */
+  after: QueryRowSample | null;
+  /** Why a sample is missing, in words. */
+  notes: string[];
 }
 
 export type QueryResult = QuerySuccess | QueryFailure;

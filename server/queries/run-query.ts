@@ -7,8 +7,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/sessions";
-import type { Policy } from "@/lib/schemas/datasources";
-import type { QueryResult, RunQueryInput } from "@/lib/schemas/queries";
+import { DEFAULT_MAX_AFFECTED_ROWS, type Policy } from "@/lib/schemas/datasources";
+import type { QueryPreview, QueryResult, RunQueryInput } from "@/lib/schemas/queries";
 import { dialectOf } from "@/lib/sql/dialects";
 import { guardSql, initGuard, type TablePolicy } from "@/server/sql/guard";
 import { getDriver } from "@/server/datasources/drivers/registry";
@@ -17,14 +17,15 @@ import { openConnection, toDatasourceSummary } from "@/server/datasources/stored
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { finishRun, registerRun } from "@/server/queries/running-queries";
 import { mapPosition } from "@/server/queries/map-position";
+import { previewSampling } from "@/server/queries/preview-sampling";
 
 /** Write mode on a read-only source has nothing writable, so the guard refuses every write. */
 export function tablePolicyOf(policy: Policy): TablePolicy {
   return { read: policy.read, write: policy.readOnly ? [] : policy.write, allowSystemCatalogs: policy.allowSystemCatalogs };
 }
 
-/** Most rows a single write may change before it is rolled back. */
-export const MAX_AFFECTED_ROWS = 10_000;
+/** Default for the policy's `maxAffectedRows`: most rows a single write may change before it is rolled back. */
+export const MAX_AFFECTED_ROWS = DEFAULT_MAX_AFFECTED_ROWS;
 
 export async function runQuery(options: { db: Db; user: SessionUser; input: RunQueryInput }): Promise<QueryResult> {
   const { db, user, input } = options;
@@ -33,7 +34,9 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
   const source = toDatasourceSummary(row);
 
   await initGuard();
-  const guarded = guardSql({ sql: input.sql, dialect: dialectOf(source.kind), mode: input.mode, params: input.params, policy: tablePolicyOf(source.policy) });
+  const dialect = dialectOf(source.kind);
+  const preview = input.mode === "write" && input.preview;
+  const guarded = guardSql({ sql: input.sql, dialect, mode: input.mode, params: input.params, policy: tablePolicyOf(source.policy), preview });
   if (!guarded.ok) {
     if (input.mode === "write") {
       await recordAuditEvent({ db, actor: user, action: "query.write", outcome: "denied", target: { type: "datasource", id: source.id }, detail: { sql: input.sql, code: guarded.error.code } });
@@ -43,17 +46,21 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
 
   const controller = registerRun(input.runId, user.id);
   try {
+    const sampling = guarded.preview ? await previewSampling({ db, datasourceId: source.id, dialect, plan: guarded.preview }) : undefined;
     const result = await getDriver(row.id, openConnection(row), row.updatedAt).execute({
       sql: guarded.sql,
       values: guarded.values,
       mode: input.mode,
       timeoutMs: source.policy.statementTimeoutMs,
       rowCap: source.policy.rowCap,
-      maxAffectedRows: MAX_AFFECTED_ROWS,
-      preview: input.mode === "write" && input.preview,
+      maxAffectedRows: source.policy.maxAffectedRows,
+      preview,
+      ...(sampling ? { sampling } : {}),
+      // Only PostgreSQL reads are explained; null means the admin lifted the limit.
+      ...(dialect === "postgres" && input.mode === "read" && source.policy.maxCost !== null ? { maxCost: source.policy.maxCost } : {}),
       signal: controller.signal,
     });
-    if (input.mode === "write" && !input.preview) {
+    if (input.mode === "write" && !preview) {
       await recordAuditEvent({
         db,
         actor: user,
@@ -71,12 +78,12 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
       truncated: result.truncated,
       rowCap: source.policy.rowCap,
       affectedRows: result.affectedRows,
-      preview: input.mode === "write" && input.preview,
+      preview: preview ? previewOf(result.preview) : null,
       durationMs: result.durationMs,
     };
   } catch (error) {
     if (!(error instanceof DriverError)) throw error;
-    if (input.mode === "write" && !input.preview) {
+    if (input.mode === "write" && !preview) {
       await recordAuditEvent({ db, actor: user, action: "query.write", outcome: "error", target: { type: "datasource", id: source.id }, detail: { sql: guarded.sql, values: guarded.values, code: error.code, message: error.message } });
     }
     // The database reports positions in the SQL it ran (with placeholders); map back to the user's text.
@@ -84,4 +91,8 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
   } finally {
     finishRun(input.runId);
   }
+}
+
+function previewOf(samples: QueryPreview | undefined): QueryPreview {
+  return samples ?? { before: null, after: null, notes: ["No samples of the changed rows are available for this statement."] };
 }

@@ -1,6 +1,6 @@
 // State shared by the dialect checkers while they walk one statement: the policy and function
 // checks (so both walkers refuse things with the same codes and messages) and what they collect
-// (tables read and written, positions of bound-parameter nodes).
+// (tables read and written, positions of bound-parameter nodes, the shape of a write).
 import { fail } from "./errors";
 import { functionRefusal } from "./functions";
 import {
@@ -13,12 +13,15 @@ import {
   type TableRef,
 } from "./policy";
 import type { Dialect, GuardMode, TablePolicy } from "./types";
+import type { WriteShape } from "./write-shape";
 
 export class CheckContext {
   readonly tablesRead: string[] = [];
   readonly tablesWritten: string[] = [];
   /** Offsets (in the user's SQL) of every parameter node the parser produced. */
   readonly parameterPositions: number[] = [];
+  /** Set by the checkers for INSERT/UPDATE/DELETE: what a preview needs to sample rows. */
+  writeShape: WriteShape | null = null;
 
   constructor(
     readonly dialect: Dialect,

@@ -15,12 +15,15 @@ import { loadParsers, parsePostgres, parseSqlparser } from "./parsers";
 import { DEFAULT_POLICY } from "./policy";
 import { TextPositions } from "./positions";
 import { PostgresChecker } from "./postgres/check";
+import { buildPreviewTexts, PREVIEW_SAMPLE_ROWS } from "./preview";
 import { SqlparserChecker } from "./sqlparser/check";
 import { checkFirstWord } from "./statement-kind";
 import { buildOutputSql, buildParseText, checkTemplateCount } from "./templates";
-import type { GuardInput, GuardMode, GuardOk, GuardResult, StatementKind } from "./types";
+import type { BoundStatement, GuardInput, GuardMode, GuardOk, GuardResult, PreviewPlan, StatementKind } from "./types";
+import type { WriteShape } from "./write-shape";
 
 export type {
+  BoundStatement,
   Dialect,
   GuardError,
   GuardErrorCode,
@@ -29,10 +32,12 @@ export type {
   GuardOk,
   GuardResult,
   ParamSource,
+  PreviewPlan,
   StatementKind,
   TablePolicy,
 } from "./types";
 export { DEFAULT_POLICY } from "./policy";
+export { PREVIEW_SAMPLE_ROWS, quoteIdentifier } from "./preview";
 
 /** Loads the WASM parsers. Call (and await) once before guardSql(); later calls are free. */
 export async function initGuard(): Promise<void> {
@@ -75,7 +80,7 @@ function guard(input: GuardInput): GuardOk {
 
   verifyPlaceholders(ctx.parameterPositions, lex.templates);
   const values = bindValues(input.params, lex.templates, dialect);
-  return {
+  const ok: GuardOk = {
     ok: true,
     kind,
     sql: buildOutputSql(sql, lex, dialect),
@@ -83,6 +88,32 @@ function guard(input: GuardInput): GuardOk {
     tables: { read: ctx.tablesRead, write: ctx.tablesWritten },
     params: lex.templates.map((t) => ({ expression: t.expression, position: t.start })),
   };
+  if (input.preview === true && kind !== "select" && ctx.writeShape !== null) ok.preview = previewPlan(input, lex, ctx.writeShape);
+  return ok;
+}
+
+/**
+ * The preview statements, each checked by the guard itself (read mode for the SELECT, so the
+ * target must be readable; write mode for the RETURNING variant). A refusal only costs the
+ * sample, with the reason in `notes`: the write itself was already accepted.
+ */
+function previewPlan(input: GuardInput, lex: LexResult, shape: WriteShape): PreviewPlan {
+  const texts = buildPreviewTexts(input.sql, input.dialect, lex, shape);
+  const notes: string[] = [];
+  const refusals = new Map<string, string[]>(); // reason → "before" / "after"
+  const check = (sql: string | null, mode: GuardMode, what: string): BoundStatement | null => {
+    if (sql === null) return null;
+    const result = guardSql({ ...input, sql, mode, preview: false });
+    if (result.ok) return { sql: result.sql, values: result.values };
+    refusals.set(result.error.message, [...(refusals.get(result.error.message) ?? []), what]);
+    return null;
+  };
+  const kind = shape.kind;
+  const before = kind === "insert" ? null : check(texts.before, "read", "before");
+  if (kind !== "insert" && texts.before === null) notes.push("No sample of the rows before the change: Rowcraft could not isolate this statement's WHERE clause.");
+  const returning = check(texts.returning, "write", "after");
+  for (const [reason, what] of refusals) notes.push(`No sample of the rows ${what.join(" or ")} the change: ${reason}`);
+  return { kind, sampleSize: PREVIEW_SAMPLE_ROWS, before, returning, hasReturning: shape.hasReturning, target: texts.target, notes };
 }
 
 function checkPostgres(parseText: string, lex: LexResult, positions: TextPositions, ctx: CheckContext): StatementKind {

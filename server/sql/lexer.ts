@@ -34,6 +34,8 @@ export interface LexResult {
 export interface Word {
   word: string;
   position: number;
+  /** Parentheses open around the word (0 = the statement's own clauses, not a subquery or call). */
+  depth: number;
 }
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
@@ -57,6 +59,7 @@ class Scanner {
   secondStatement: number | null = null;
   private readonly depth = new DepthMeter();
   private operatorRunEnd = -1;
+  private parenDepth = 0;
   private onlyParensSoFar = true;
   private semicolon = -1;
   private i = 0;
@@ -160,7 +163,7 @@ class Scanner {
       let j = start + 1;
       while (j < sql.length && isIdentChar(sql.charCodeAt(j))) j++;
       const word = sql.slice(start, j).toUpperCase();
-      this.words.push({ word, position: start });
+      this.words.push({ word, position: start, depth: this.parenDepth });
       this.measureWord(word, start);
       if (this.firstWord === null && this.onlyParensSoFar) this.firstWord = { word, position: start };
       this.i = j;
@@ -169,6 +172,8 @@ class Scanner {
     } else {
       this.placeholderCheck(c, start);
       this.measureSymbol(c, start);
+      if (c === 40 /* ( */) this.parenDepth++;
+      else if (c === 41 /* ) */ && this.parenDepth > 0) this.parenDepth--;
       this.i = start + 1;
     }
     if (c !== 40 /* ( */) this.onlyParensSoFar = false;

@@ -47,6 +47,35 @@ export interface GuardOk {
   values: unknown[];
   tables: { read: string[]; write: string[] };
   params: { expression: string; position: number }[];
+  /** Writes checked with `preview: true`: the statements that sample rows before and after the change. */
+  preview?: PreviewPlan;
+}
+
+/** A checked statement with its bound values, ready for a driver. */
+export interface BoundStatement {
+  sql: string;
+  values: unknown[];
+}
+
+/**
+ * How to show what a write would change, built from the write's own text (never by splicing
+ * values) and checked by the guard like any query. Run in the write's transaction, which a
+ * preview always rolls back: `before` → the write (or `returning`) → the "after" rows.
+ */
+export interface PreviewPlan {
+  kind: "insert" | "update" | "delete";
+  /** Most rows each sample shows. */
+  sampleSize: number;
+  /** UPDATE/DELETE: a SELECT of up to sampleSize target rows matching the write's WHERE. null for INSERT or when refused (see notes). */
+  before: BoundStatement | null;
+  /** INSERT, and UPDATE on PostgreSQL/SQLite: the write with `RETURNING *` appended, whose rows are the "after" sample. null when the write has its own RETURNING, for DELETE, and where no server of the dialect has it. */
+  returning: BoundStatement | null;
+  /** The write has its own RETURNING clause: its rows are the "after" sample. */
+  hasReturning: boolean;
+  /** The target table, quoted for the dialect (no alias), to re-select changed rows by primary key where RETURNING is missing. */
+  target: { schema: string | null; name: string; sql: string };
+  /** Why a sample is missing, in words for the user. */
+  notes: string[];
 }
 
 export type GuardResult = GuardOk | { ok: false; error: GuardError };
@@ -61,4 +90,6 @@ export interface GuardInput {
   params: ParamSource;
   /** Default: every non-system table readable, nothing writable. */
   policy?: TablePolicy;
+  /** Writes: also build the preview statements (GuardOk.preview). */
+  preview?: boolean;
 }

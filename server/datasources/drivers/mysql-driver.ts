@@ -11,8 +11,9 @@ import { introspectMysql } from "@/server/datasources/introspection/mysql";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
 import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
 import { control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, type StreamedResult } from "./mysql-protocol";
+import { noRows, previewSteps, reselectByKey, sampleFailure, sampleOf } from "./preview-steps";
 import { CANCELLED_MESSAGE, rowsToObjects, timeoutMessage, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type SchemaInfo } from "./types";
+import { DriverError, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
 type SslSetting = SslOptions | undefined;
@@ -40,6 +41,10 @@ function hardClose(connection: PoolConnection): void {
   (connection as unknown as { stream?: { destroy?: () => void } }).stream?.destroy?.();
 }
 
+function quoteMysql(name: string): string {
+  return `\`${name.replace(/`/g, "``")}\``;
+}
+
 function endQuietly(connection: mysql.Connection): Promise<void> {
   return new Promise((resolve) => connection.end(() => resolve()));
 }
@@ -51,6 +56,8 @@ export class MysqlDriver implements Driver {
   private readonly connectTimeoutMs: number;
   private poolPromise: Promise<{ pool: Pool; options: PoolOptions }> | null = null;
   private flavour: Flavour | null = null;
+  /** Major and minor server version, e.g. [10, 11]. */
+  private version: [number, number] = [0, 0];
   /** Connections checked out by us: all of them busy means a wait is pool exhaustion. */
   private inUse = 0;
   /** COM_RESET_CONNECTION works on this server (set false once if it is too old). */
@@ -138,7 +145,10 @@ export class MysqlDriver implements Driver {
         this.giveBack(connection, true);
         throw error;
       });
-      this.flavour = /mariadb/i.test(String(rows[0]?.version ?? "")) ? "mariadb" : "mysql";
+      const version = String(rows[0]?.version ?? "");
+      this.flavour = /mariadb/i.test(version) ? "mariadb" : "mysql";
+      const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+      this.version = [major, minor];
     }
     return connection;
   }
@@ -223,6 +233,7 @@ export class MysqlDriver implements Driver {
     // it; with the session read-only it is still refused (verified on MariaDB 10.11).
     await control(connection, `SET SESSION TRANSACTION ${read ? "READ ONLY" : "READ WRITE"}`);
     await control(connection, `START TRANSACTION ${read ? "READ ONLY" : "READ WRITE"}`);
+    if (!read && request.preview && request.sampling) return this.previewWrite(connection, request, watch);
     const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1);
     if (streamed.stopped) session.destroy = true; // the rest of the result is still on the wire
     this.stopIfInterrupted(watch, request);
@@ -235,12 +246,62 @@ export class MysqlDriver implements Driver {
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
     }
+    this.checkStillInTransaction(request, streamed);
+    await control(connection, request.preview ? "ROLLBACK" : "COMMIT");
+    return { ...this.shape(streamed, request.rowCap), affectedRows: affected };
+  }
+
+  private checkStillInTransaction(request: ExecuteRequest, streamed: StreamedResult): void {
     if (request.preview && streamed.header && (streamed.header.serverStatus & SERVER_STATUS_IN_TRANS) === 0) {
       // MySQL cannot roll back DDL: it committed implicitly. Say so instead of claiming a preview.
       throw new DriverError("database_error", "This statement committed implicitly (MySQL cannot roll back schema changes), so it could not be previewed; its change was kept.");
     }
-    await control(connection, request.preview ? "ROLLBACK" : "COMMIT");
-    return { ...this.shape(streamed, request.rowCap), affectedRows: affected };
+  }
+
+  /** MariaDB has DELETE … RETURNING (10.0) and INSERT … RETURNING (10.5), no UPDATE … RETURNING; MySQL has none. */
+  private canReturn(kind: PreviewSampling["kind"]): boolean {
+    if (this.flavour !== "mariadb") return false;
+    const [major, minor] = this.version;
+    return kind === "delete" || (kind === "insert" && (major > 10 || (major === 10 && minor >= 5)));
+  }
+
+  /**
+   * A previewed write with samples, in the transaction opened for it: the "before" SELECT, the
+   * write (RETURNING variant where the server has it), the "after" rows (its RETURNING rows, or
+   * the before rows selected again by primary key), then ROLLBACK — always.
+   */
+  private async previewWrite(connection: PoolConnection, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
+    const steps = previewSteps(request, (kind) => this.canReturn(kind));
+    const before = steps.before ? await this.sample(connection, steps.before, steps.sampleSize, steps.notes, "before", watch) : null;
+    this.stopIfInterrupted(watch, request);
+    const keep = steps.userRows ? request.rowCap : steps.sampleSize;
+    const streamed = await executeStreaming(connection, steps.write.sql, steps.write.values, null, keep + 1);
+    this.stopIfInterrupted(watch, request);
+    const affected = streamed.header ? streamed.header.affectedRows : streamed.rowsSeen;
+    if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
+      throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
+    }
+    this.checkStillInTransaction(request, streamed);
+    const shaped = this.shape(streamed, keep);
+    let after: RowSample | null = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
+    const reselect = steps.after === "reselect" && request.sampling?.reselect && before ? reselectByKey(quoteMysql, request.sampling.reselect, before.rows) : null;
+    if (reselect) after = await this.sample(connection, reselect, steps.sampleSize, steps.notes, "after", watch);
+    this.stopIfInterrupted(watch, request);
+    await control(connection, "ROLLBACK");
+    return { ...(steps.userRows ? shaped : noRows()), affectedRows: affected, preview: { before, after, notes: steps.notes } };
+  }
+
+  /** A sample SELECT; if it fails (it is built from the user's text, so it can), the preview goes on without it and says why. */
+  private async sample(connection: PoolConnection, statement: BoundStatement, sampleSize: number, notes: string[], what: "before" | "after", watch: ExecutionWatch): Promise<RowSample | null> {
+    try {
+      const streamed = await executeStreaming(connection, statement.sql, statement.values, null, sampleSize);
+      return sampleOf(this.shape(streamed, sampleSize), sampleSize);
+    } catch (error) {
+      // A killed statement (timeout, cancel) or a lost connection ends the preview; an SQL error only this sample.
+      if (watch.interrupted || typeof (error as { sqlState?: unknown }).sqlState !== "string") throw error;
+      notes.push(sampleFailure(what, error));
+      return null;
+    }
   }
 
   private shape(streamed: StreamedResult, rowCap: number): Omit<ExecuteResult, "durationMs" | "affectedRows"> {

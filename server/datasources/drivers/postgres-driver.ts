@@ -21,8 +21,9 @@ import {
   wholeMs,
 } from "./execution";
 import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
+import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
 import { CANCELLED_MESSAGE, rowsToObjects, timeoutMessage, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type SchemaInfo } from "./types";
+import { DriverError, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
 type SslSetting = false | ConnectionOptions;
@@ -229,6 +230,7 @@ export class PostgresDriver implements Driver {
       await client.query("COMMIT");
       return { ...shaped, affectedRows: null };
     }
+    if (request.preview && request.sampling) return this.previewWrite(client, request, watch);
     // No portal limit for writes: the statement must finish to report its row count.
     const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1 });
     this.stopIfInterrupted(watch, request);
@@ -240,6 +242,46 @@ export class PostgresDriver implements Driver {
     this.stopIfInterrupted(watch, request);
     await client.query(request.preview ? "ROLLBACK" : "COMMIT");
     return { ...shaped, affectedRows: affected };
+  }
+
+  /**
+   * A previewed write with samples, in the one transaction opened for it: the "before" SELECT,
+   * the write (with RETURNING * when the guard built that variant), then ROLLBACK — always.
+   */
+  private async previewWrite(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
+    const steps = previewSteps(request, () => true);
+    const before = steps.before ? await this.sample(client, steps.before, steps.sampleSize, steps.notes) : null;
+    this.stopIfInterrupted(watch, request);
+    const keep = steps.userRows ? request.rowCap : steps.sampleSize;
+    const fetched = await runStatement(client, steps.write.sql, steps.write.values, { keepRows: keep + 1 });
+    this.stopIfInterrupted(watch, request);
+    const affected = fetched.rowCount ?? 0;
+    if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
+      throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
+    }
+    const shaped = await this.shape(client, fetched, keep);
+    this.stopIfInterrupted(watch, request);
+    await client.query("ROLLBACK");
+    const after = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
+    return { ...(steps.userRows ? shaped : noRows()), affectedRows: affected, preview: { before, after, notes: steps.notes } };
+  }
+
+  /**
+   * A sample SELECT behind a savepoint: if it fails (it is built from the user's text, so it can),
+   * the preview goes on without it and says why. Timeouts and cancels still end the preview.
+   */
+  private async sample(client: pg.PoolClient, statement: BoundStatement, sampleSize: number, notes: string[]): Promise<RowSample | null> {
+    await client.query("SAVEPOINT rowcraft_preview_sample");
+    try {
+      const fetched = await runStatement(client, statement.sql, statement.values, { keepRows: sampleSize });
+      await client.query("RELEASE SAVEPOINT rowcraft_preview_sample");
+      return sampleOf(await this.shape(client, fetched, sampleSize), sampleSize);
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError) || error.code === "57014") throw error;
+      await client.query("ROLLBACK TO SAVEPOINT rowcraft_preview_sample");
+      notes.push(sampleFailure("before", error));
+      return null;
+    }
   }
 
   /**

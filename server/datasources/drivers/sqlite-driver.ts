@@ -8,9 +8,10 @@ import type { Connection } from "@/lib/schemas/datasources";
 import { introspectSqlite } from "@/server/datasources/introspection/sqlite";
 import { mapSqliteFailure, type ErrorContext } from "./error-mapping";
 import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, throwIfAborted, wholeMs } from "./execution";
+import { previewSteps } from "./preview-steps";
 import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { SqliteProcessPool, type WorkerResponse } from "./sqlite-process-pool";
-import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type SchemaInfo } from "./types";
+import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type SqliteConnection = Extract<Connection, { kind: "sqlite" }>;
 
@@ -18,11 +19,23 @@ const DEFAULT_SQLITE_POOL_SIZE = 2;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
 const TEST_TIMEOUT_MS = 10_000;
 
-interface WorkerResult {
+interface WorkerRows {
   columns: { name: string; type: string | null }[];
   rows: unknown[][];
+}
+
+interface WorkerResult extends WorkerRows {
   truncated: boolean;
   affectedRows: number | null;
+  preview?: { before: WorkerRows | null; after: WorkerRows | null; notes: string[] };
+}
+
+function toSample(result: WorkerRows): { columns: RowSample["columns"]; rows: RowSample["rows"] } {
+  const names = uniqueColumnNames(result.columns.map((column) => column.name));
+  return {
+    columns: names.map((name, i) => ({ name, dataType: columnType(result.columns[i]?.type ?? null, result.rows, i) })),
+    rows: rowsToObjects(names, result.rows),
+  };
 }
 
 /** Values SQLite can bind: numbers, bigints, text, bytes, NULL. */
@@ -71,6 +84,9 @@ export class SqliteDriver implements Driver {
     throwIfAborted(request.signal);
     const started = performance.now();
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.file };
+    // SQLite has RETURNING for every write (3.35+; better-sqlite3 bundles a newer one).
+    const steps = request.mode === "write" && request.preview && request.sampling ? previewSteps(request, () => true) : null;
+    const bound = (statement: { sql: string; values: unknown[] } | null) => (statement ? { sql: statement.sql, values: sqliteBindValues(statement.values) } : null);
     const response = await this.pool.run(
       {
         op: "execute",
@@ -81,6 +97,7 @@ export class SqliteDriver implements Driver {
         rowCap: request.rowCap,
         maxAffectedRows: request.maxAffectedRows ?? null,
         preview: request.preview === true,
+        sampling: steps && { ...steps, before: bound(steps.before), write: bound(steps.write) },
         // Wait for another writer's lock at most as long as the statement may run.
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
@@ -88,15 +105,20 @@ export class SqliteDriver implements Driver {
     );
     if (!response.ok) throw this.failure(response, context, request.maxAffectedRows);
     const result = response.result as WorkerResult;
-    const names = uniqueColumnNames(result.columns.map((column) => column.name));
-    const rows = rowsToObjects(names, result.rows);
+    const { columns, rows } = toSample(result);
+    const preview = result.preview && {
+      before: result.preview.before && toSample(result.preview.before),
+      after: result.preview.after && toSample(result.preview.after),
+      notes: result.preview.notes,
+    };
     return {
-      columns: names.map((name, i) => ({ name, dataType: columnType(result.columns[i]?.type ?? null, result.rows, i) })),
+      columns,
       rows,
       rowCount: rows.length,
       truncated: result.truncated,
       affectedRows: result.affectedRows,
       durationMs: Math.round(performance.now() - started),
+      ...(preview ? { preview } : {}),
     };
   }
 

@@ -103,28 +103,55 @@ function executeRead(message) {
   return { columns, rows, truncated, affectedRows: null };
 }
 
+/**
+ * A preview sample: a SELECT the guard built from the user's write, read on the write
+ * connection inside its transaction. If it fails the preview goes on without it and says why.
+ */
+function readSample(db, statement, sampleSize, notes) {
+  try {
+    const stmt = db.prepare(statement.sql);
+    if (!stmt.reader || !stmt.readonly) throw new Error("the sample statement is not a plain read");
+    stmt.raw(true);
+    const rows = [];
+    for (const row of stmt.iterate(...bind(statement.values))) {
+      if (rows.length >= sampleSize) break;
+      rows.push(row);
+    }
+    return { columns: columnsOf(stmt), rows };
+  } catch (error) {
+    notes.push(`No sample of the rows before the change: ${String(error?.message ?? error)}`);
+    return null;
+  }
+}
+
 function executeWrite(message) {
   const db = open(message.file, "write");
   db.pragma(`busy_timeout = ${message.busyTimeoutMs}`);
-  const stmt = db.prepare(message.sql);
+  // Previews with samples may run the guard's RETURNING variant of the write instead.
+  const sampling = message.preview ? message.sampling : null;
+  const write = sampling ? sampling.write : { sql: message.sql, values: message.values };
+  const stmt = db.prepare(write.sql);
   db.exec("BEGIN IMMEDIATE");
   try {
+    const notes = sampling ? [...sampling.notes] : [];
+    const beforeSample = sampling?.before ? readSample(db, sampling.before, sampling.sampleSize, notes) : null;
     // total_changes() counts every row the statement changed (including trigger and cascade
     // changes, so the limit is conservative); changes() would repeat an older count after DDL.
     const before = totalChanges(db);
+    const keep = sampling && !sampling.userRows ? sampling.sampleSize : message.rowCap;
     let columns = [];
-    const rows = [];
+    let rows = [];
     let truncated = false;
     if (stmt.reader) {
       stmt.raw(true);
       columns = columnsOf(stmt);
       // RETURNING: SQLite applies all changes before the first row; read to the end to finish.
-      for (const row of stmt.iterate(...bind(message.values))) {
-        if (rows.length < message.rowCap) rows.push(row);
+      for (const row of stmt.iterate(...bind(write.values))) {
+        if (rows.length < keep) rows.push(row);
         else truncated = true;
       }
     } else {
-      stmt.run(...bind(message.values));
+      stmt.run(...bind(write.values));
     }
     const affected = totalChanges(db) - before;
     if (!db.inTransaction) {
@@ -134,7 +161,14 @@ function executeWrite(message) {
       throw failure("too_many_rows_affected", "too many rows", { affected });
     }
     db.exec(message.preview ? "ROLLBACK" : "COMMIT");
-    return { columns, rows, truncated, affectedRows: affected };
+    if (!sampling) return { columns, rows, truncated, affectedRows: affected };
+    const after = sampling.after === "write-rows" ? { columns, rows: rows.slice(0, sampling.sampleSize) } : null;
+    if (!sampling.userRows) {
+      columns = [];
+      rows = [];
+      truncated = false;
+    }
+    return { columns, rows, truncated, affectedRows: affected, preview: { before: beforeSample, after, notes } };
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
     throw error;

@@ -23,6 +23,40 @@ export interface ExecuteRequest {
   signal?: AbortSignal;
   /** PostgreSQL reads: refuse when EXPLAIN's total cost estimate is above this. */
   maxCost?: number;
+  /** Previewed writes: also sample the rows before and after the change (same transaction, rolled back). */
+  sampling?: PreviewSampling;
+}
+
+export interface BoundStatement {
+  sql: string;
+  values: unknown[];
+}
+
+/** What a previewed write samples; built from the guard's PreviewPlan (server/sql/types.ts). */
+export interface PreviewSampling {
+  kind: "insert" | "update" | "delete";
+  sampleSize: number;
+  /** SELECT of the rows the write will change, run first. */
+  before: BoundStatement | null;
+  /** The write with RETURNING appended: run instead of `sql` where the server supports it; its rows are the "after" sample. */
+  returning: BoundStatement | null;
+  /** The write has its own RETURNING: its rows are the "after" sample. */
+  hasReturning: boolean;
+  /** Where the server has no RETURNING for the write (MariaDB/MySQL UPDATE): re-select the "before" rows by primary key. */
+  reselect: { table: string; primaryKey: string[] } | null;
+  /** Already known reasons a sample is missing. */
+  notes: string[];
+}
+
+export interface RowSample {
+  columns: ColumnInfo[];
+  rows: Record<string, unknown>[];
+}
+
+export interface PreviewSamples {
+  before: RowSample | null;
+  after: RowSample | null;
+  notes: string[];
 }
 
 export interface ColumnInfo {
@@ -39,10 +73,9 @@ export interface ExecuteResult {
   truncated: boolean;
   affectedRows: number | null;
   durationMs: number;
+  /** Writes run with `preview` and `sampling`: the samples (rows/columns then hold only the write's own RETURNING rows). */
+  preview?: PreviewSamples;
 }
-
-/** A rolled-back write: `rows` holds the RETURNING rows (the "after" sample) when the SQL has RETURNING. */
-export type WritePreview = ExecuteResult;
 
 export type DriverErrorCode =
   | "timeout"

@@ -10,6 +10,7 @@ import type { Word } from "../lexer";
 import { findWords } from "../lexer";
 import type { TextPositions } from "../positions";
 import type { StatementKind } from "../types";
+import { locationRange, type WriteShape } from "../write-shape";
 import { ALLOWED_NODES, statementName } from "./nodes";
 
 type Scope = ReadonlySet<string>;
@@ -240,7 +241,7 @@ export class PostgresChecker {
 
   // ---- write statements -------------------------------------------------------------------
 
-  private target(body: JsonRecord): { names: Set<string>; display: string; position: number | null; schema: string | null } {
+  private target(body: JsonRecord): { names: Set<string>; display: string; position: number | null; schema: string | null; shape: WriteShape["target"] } {
     const relation = isRecord(body.relation) ? body.relation : {};
     const name = asString(relation.relname) ?? "";
     const schema = asString(relation.schemaname);
@@ -249,7 +250,19 @@ export class PostgresChecker {
     const names = new Set([name]);
     const alias = isRecord(relation.alias) ? asString(relation.alias.aliasname) : null;
     if (alias) names.add(alias);
-    return { names, display: table.display, position, schema };
+    // libpg-query leaves `inh` out when it is false, i.e. for ONLY.
+    return { names, display: table.display, position, schema, shape: { schema, name, alias, only: relation.inh !== true, position } };
+  }
+
+  private recordShape(kind: WriteShape["kind"], body: JsonRecord, target: { shape: WriteShape["target"] }, from: unknown): void {
+    const returning = isRecord(body.returningClause) ? body.returningClause.exprs : null;
+    this.ctx.writeShape = {
+      kind,
+      target: target.shape,
+      where: kind === "insert" ? null : locationRange(body.whereClause, this.positions),
+      from: locationRange(from, this.positions),
+      hasReturning: !isEmpty(returning),
+    };
   }
 
   private insert(body: JsonRecord): StatementKind {
@@ -260,6 +273,7 @@ export class PostgresChecker {
       this.visit(body[key], scope);
     }
     this.returning(body.returningClause, target, scope);
+    this.recordShape("insert", body, target, null);
     return "insert";
   }
 
@@ -272,6 +286,7 @@ export class PostgresChecker {
     }
     this.requireWhere(body.whereClause, target, "UPDATE", "change");
     this.returning(body.returningClause, target, scope);
+    this.recordShape("update", body, target, body.fromClause);
     return "update";
   }
 
@@ -284,6 +299,7 @@ export class PostgresChecker {
     }
     this.requireWhere(body.whereClause, target, "DELETE", "delete");
     this.returning(body.returningClause, target, scope);
+    this.recordShape("delete", body, target, body.usingClause);
     return "delete";
   }
 

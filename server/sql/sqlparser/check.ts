@@ -8,6 +8,7 @@ import { asArray, isEmpty, isRecord, tagged, type JsonRecord } from "../json";
 import { findWords, type Word } from "../lexer";
 import type { TextPositions } from "../positions";
 import type { StatementKind } from "../types";
+import { spanRange, type WriteShape } from "../write-shape";
 import { requireWhere, returningRefusal, type WriteTarget } from "./where";
 
 type Scope = ReadonlySet<string>;
@@ -310,7 +311,17 @@ export class SqlparserChecker {
     const names = new Set([last.toLowerCase()]);
     const aliasName = isRecord(alias) && isRecord(alias.name) ? alias.name.value : isRecord(alias) ? alias.value : null;
     if (typeof aliasName === "string") names.add(aliasName.toLowerCase());
-    return { names, display: table.display, position: name.position, ref };
+    return { names, display: table.display, position: name.position, ref, alias: typeof aliasName === "string" ? aliasName : null };
+  }
+
+  private recordShape(kind: WriteShape["kind"], target: WriteTarget, where: unknown, from: unknown, returning: unknown): void {
+    this.ctx.writeShape = {
+      kind,
+      target: { schema: target.ref.schema, name: target.ref.name, alias: target.alias, only: false, position: target.position },
+      where: kind === "insert" ? null : spanRange(where, this.positions),
+      from: spanRange(from, this.positions),
+      hasReturning: !isEmpty(returning),
+    };
   }
 
   /** A single plain table (no joins, no function) as UPDATE/DELETE target. */
@@ -331,6 +342,7 @@ export class SqlparserChecker {
     this.expr(body.assignments, scope);
     this.expr(body.on, scope);
     this.returning(body.returning, target, scope);
+    this.recordShape("insert", target, null, null, body.returning);
     return "insert";
   }
 
@@ -344,6 +356,7 @@ export class SqlparserChecker {
     this.expr([body.order_by, body.limit], scope);
     requireWhere(body.selection, target, "UPDATE", (v) => this.firstSpan(v));
     this.returning(body.returning, target, scope);
+    this.recordShape("update", target, body.selection, from?.[1] ?? null, body.returning);
     return "update";
   }
 
@@ -360,6 +373,7 @@ export class SqlparserChecker {
     this.expr([body.order_by, body.limit], scope);
     requireWhere(body.selection, target, "DELETE", (v) => this.firstSpan(v));
     this.returning(body.returning, target, scope);
+    this.recordShape("delete", target, body.selection, body.using, body.returning);
     return "delete";
   }
 

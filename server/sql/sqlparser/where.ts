@@ -11,6 +11,8 @@ export interface WriteTarget {
   display: string;
   position: number | null;
   ref: TableRef;
+  /** The alias as written, if any. */
+  alias: string | null;
 }
 
 const looksLikeQuery = (v: Record<string, unknown>): boolean => ("body" in v && "locks" in v) || ("projection" in v && "from" in v);

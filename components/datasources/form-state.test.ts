@@ -1,0 +1,39 @@
+// The data source form's conversion of the limit fields: the PostgreSQL cost limit (blank = no
+// limit, thousands separators accepted) and the affected-rows limit (always required).
+import { describe, expect, it } from "vitest";
+import { DEFAULT_MAX_AFFECTED_ROWS, DEFAULT_MAX_COST, DEFAULT_POLICY } from "@/lib/schemas/datasources";
+import { initialFormState, parseLimit, toSaveInput, type DatasourceFormState } from "./form-state";
+
+function filled(patch: Partial<DatasourceFormState>): DatasourceFormState {
+  return { ...initialFormState(), name: "Sales", database: "sales", user: "rowcraft", password: "secret", ...patch };
+}
+
+describe("limit fields", () => {
+  it("start from the defaults", () => {
+    expect(initialFormState()).toMatchObject({ maxCost: String(DEFAULT_MAX_COST), maxAffectedRows: String(DEFAULT_MAX_AFFECTED_ROWS) });
+    expect(initialFormState({ name: "x", connection: { kind: "sqlite", file: "/tmp/x.db" }, policy: { ...DEFAULT_POLICY, maxCost: null } }).maxCost).toBe("");
+  });
+
+  it("parse blanks, separators and exponents", () => {
+    expect(parseLimit("")).toBeNull();
+    expect(parseLimit("  ")).toBeNull();
+    expect(parseLimit("100,000,000")).toBe(100_000_000);
+    expect(parseLimit("1e8")).toBe(100_000_000);
+    expect(parseLimit("2 500")).toBe(2500);
+    expect(parseLimit("lots")).toBeNaN();
+  });
+
+  it("send a blank cost limit as no limit, and a number as that number", () => {
+    const blank = toSaveInput(filled({ maxCost: "" }), undefined);
+    expect(blank.ok && blank.input.policy.maxCost).toBeNull();
+    const set = toSaveInput(filled({ maxCost: "250,000" }), undefined);
+    expect(set.ok && set.input.policy).toMatchObject({ maxCost: 250_000, maxAffectedRows: DEFAULT_MAX_AFFECTED_ROWS });
+  });
+
+  it("point errors at the field", () => {
+    expect(toSaveInput(filled({ maxCost: "lots" }), undefined)).toEqual({ ok: false, errors: { maxCost: "Enter a number, or leave it blank for no limit." } });
+    expect(toSaveInput(filled({ maxCost: "-5" }), undefined)).toEqual({ ok: false, errors: { maxCost: "Enter a positive number, or leave it blank for no limit." } });
+    expect(toSaveInput(filled({ maxAffectedRows: "" }), undefined)).toEqual({ ok: false, errors: { maxAffectedRows: "Enter a whole number of rows." } });
+    expect(toSaveInput(filled({ maxAffectedRows: "0" }), undefined)).toEqual({ ok: false, errors: { maxAffectedRows: "Allow at least one row." } });
+  });
+});
