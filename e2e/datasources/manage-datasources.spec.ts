@@ -74,9 +74,9 @@ test("a builder queries the new PostgreSQL source with a bound value", async ({ 
   await page.keyboard.insertText("select owner, balance_cents from accounts where owner = {{ who }}");
   await page.getByLabel("{{ who }}").fill("O'Brien");
   await page.getByRole("button", { name: "Run" }).click();
-  const results = page.getByRole("table", { name: "Query results" });
+  const results = page.getByRole("grid", { name: "Query results" });
   await expect(results.getByRole("row").nth(1)).toContainText("O'Brien");
-  await expect(results.getByRole("row")).toHaveCount(2);
+  await expect(results).toHaveAttribute("aria-rowcount", "2");
 });
 
 test("an admin removes the source after confirming", async ({ page }) => {

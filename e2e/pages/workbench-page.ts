@@ -7,7 +7,7 @@ export class WorkbenchPage {
 
   constructor(private readonly page: Page) {
     this.editor = page.getByRole("textbox", { name: "SQL" });
-    this.results = page.getByRole("table", { name: "Query results" });
+    this.results = page.getByRole("grid", { name: "Query results" });
   }
 
   async open(): Promise<void> {

@@ -23,8 +23,17 @@ export function sealConnection(connection: Connection): string {
   return encryptSecret(JSON.stringify(connection), getSecrets().encryptionKey);
 }
 
+// Decrypting and validating costs more than the rest of a small query's server work; the
+// sealed text itself is the key, so an edited source is never served a stale connection.
+const opened = new Map<string, Connection>();
+
 export function openConnection(row: Pick<DataSource, "configEncrypted">): Connection {
-  return connectionSchema.parse(JSON.parse(decryptSecret(row.configEncrypted, getSecrets().encryptionKey)));
+  const cached = opened.get(row.configEncrypted);
+  if (cached) return cached;
+  const connection = connectionSchema.parse(JSON.parse(decryptSecret(row.configEncrypted, getSecrets().encryptionKey)));
+  if (opened.size >= 200) opened.clear();
+  opened.set(row.configEncrypted, connection);
+  return connection;
 }
 
 export function describeLocation(connection: Connection): string {

@@ -1,11 +1,12 @@
 /** The query workbench API (builders): run guarded SQL, cancel a running query. */
 import { cancelQueryInput, runQueryInput } from "@/lib/schemas/queries";
+import { asPlainJson } from "@/lib/trpc/transformer";
 import { builderProcedure, router } from "@/server/trpc/init";
 import { runQuery } from "@/server/queries/run-query";
 import { cancelRun } from "@/server/queries/running-queries";
 
 export const queriesRouter = router({
-  run: builderProcedure.input(runQueryInput).mutation(({ ctx, input }) => runQuery({ db: ctx.db, user: ctx.session.user, input })),
+  run: builderProcedure.input(runQueryInput).mutation(async ({ ctx, input }) => asPlainJson(await runQuery({ db: ctx.db, user: ctx.session.user, input }))),
 
   cancel: builderProcedure.input(cancelQueryInput).mutation(({ ctx, input }) => ({ cancelled: cancelRun(input.runId, ctx.session.user.id) })),
 });

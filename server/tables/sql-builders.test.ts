@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { guardSql, initGuard } from "@/server/sql/guard";
 import type { Dialect } from "@/lib/sql/dialects";
-import { buildCountQuery, buildDelete, buildInsert, buildOptimisticUpdate, buildPageQuery, buildSelectByKeys, nextDay, quoteIdent } from "@/server/tables/sql-builders";
+import { buildCountQuery, buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildPageQuery, buildSelectByKeys, isMysqlTextType, nextDay, quoteIdent, UnknownColumnError } from "@/server/tables/sql-builders";
 
 beforeAll(async () => {
   await initGuard();
@@ -45,7 +45,15 @@ describe("buildPageQuery", () => {
   });
 
   it("refuses a column that is not in the view", () => {
-    expect(() => buildPageQuery({ dialect: "sqlite", source: { table }, columns, view: { sort: [{ id: "nope", desc: false }], filters: [] }, tieBreaker: [], offset: 0, limit: 1 })).toThrow(/Unknown column/);
+    expect(() => buildPageQuery({ dialect: "sqlite", source: { table }, columns, view: { sort: [{ id: "nope", desc: false }], filters: [] }, tieBreaker: [], offset: 0, limit: 1 })).toThrow(UnknownColumnError);
+  });
+
+  it("casts fractional range bounds to NUMERIC on PostgreSQL (an integer column would refuse 2.5), whole ones stay bare", () => {
+    const view = { sort: [], filters: [{ id: "total_cents", value: { kind: "range" as const, min: 2.5, max: 10 } }] };
+    const built = buildPageQuery({ dialect: "postgres", source: { table }, columns, view, tieBreaker: [], offset: 0, limit: 1 });
+    expect(built.sql).toContain('"total_cents" >= CAST({{ #0 }} AS NUMERIC) AND "total_cents" <= {{ #1 }}');
+    expect(guardSql({ sql: built.sql, dialect: "postgres", mode: "read", params: built.params, policy }).ok).toBe(true);
+    expect(buildPageQuery({ dialect: "mysql", source: { table }, columns, view, tieBreaker: [], offset: 0, limit: 1 }).sql).toContain("`total_cents` >= {{ #0 }}");
   });
 
   it.each(DIALECTS)("wraps a builder query and passes the guard on %s", (dialect) => {
@@ -75,12 +83,27 @@ describe("buildCountQuery", () => {
 describe("write builders", () => {
   it("makes an optimistic update that also requires the values that were read", () => {
     const built = buildOptimisticUpdate("sqlite", { schema: null, name: "orders" }, { key: { id: 7 }, changes: { status: { before: "paid", after: "shipped" }, notes: { before: null, after: "call" } } });
-    expect(built.sql).toBe('UPDATE "orders" SET "status" = {{ #0 }}, "notes" = {{ #1 }} WHERE "id" = {{ #2 }} AND "status" IS NOT DISTINCT FROM {{ #3 }} AND "notes" IS NOT DISTINCT FROM {{ #4 }}');
+    expect(built.sql).toBe('UPDATE "orders" SET "status" = {{ #0 }}, "notes" = {{ #1 }} WHERE "id" = {{ #2 }} AND "status" IS NOT DISTINCT FROM {{ #3 }} COLLATE BINARY AND "notes" IS NOT DISTINCT FROM {{ #4 }} COLLATE BINARY');
     expect(built.params).toEqual({ "#0": "shipped", "#1": "call", "#2": 7, "#3": "paid", "#4": null });
   });
 
-  it("uses MySQL's null-safe <=>", () => {
+  it("uses MySQL's null-safe <=>, byte for byte (through utf8mb4) for text columns", () => {
     expect(buildOptimisticUpdate("mysql", table, { key: { id: 1 }, changes: { notes: { before: null, after: "x" } } }).sql).toContain("`notes` <=> {{ #2 }}");
+    const text = buildOptimisticUpdate("mysql", table, { key: { id: 1 }, changes: { notes: { before: "a", after: "b" }, total_cents: { before: 1, after: 2 } } }, new Set(["notes"]));
+    expect(text.sql).toContain("CAST(CONVERT(`notes` USING utf8mb4) AS BINARY) <=> CAST({{ #3 }} AS BINARY) AND `total_cents` <=> {{ #4 }}");
+    const guarded = guardSql({ sql: text.sql, dialect: "mysql", mode: "write", params: text.params, policy });
+    expect(guarded.ok ? guarded.values : guarded.error).toEqual(["b", 2, 1, "a", 1]);
+  });
+
+  it("tells MySQL text column types from the others", () => {
+    for (const type of ["varchar(200)", "char(3)", "text", "tinytext", "mediumtext", "longtext", "enum('a','b')", "set('x')"]) expect(isMysqlTextType(type), type).toBe(true);
+    for (const type of ["int(11)", "decimal(10,2)", "varbinary(16)", "blob", "json", "datetime", "binary(4)"]) expect(isMysqlTextType(type), type).toBe(false);
+  });
+
+  it("inserts a row of defaults with each dialect's syntax", () => {
+    expect(buildInsert("mysql", table, {}).sql).toBe("INSERT INTO `orders` () VALUES ()");
+    expect(buildInsert("sqlite", table, {}).sql).toBe('INSERT INTO "orders" DEFAULT VALUES');
+    expect(buildInsert("postgres", table, {}).sql).toBe('INSERT INTO "public"."orders" DEFAULT VALUES');
   });
 
   it.each(DIALECTS)("every write statement passes the guard in write mode on %s, and only when the table is writable", (dialect) => {
@@ -88,6 +111,8 @@ describe("write builders", () => {
     const statements = [
       buildOptimisticUpdate(dialect, target, { key: { id: 1 }, changes: { status: { before: "a", after: "b" } } }),
       buildInsert(dialect, target, { status: "paid", total_cents: 100 }),
+      buildInsert(dialect, target, {}),
+      buildKeyedUpdate(dialect, target, { id: 2 }, { status: "x" }),
       buildDelete(dialect, target, { id: 3 }),
     ];
     for (const statement of statements) {

@@ -3,7 +3,7 @@
  * Identifiers come only from introspection (checked by the caller) and are quoted per dialect;
  * every value is a `{{ pN }}` template, so the guard binds it as a parameter like any builder
  * query. Optimistic concurrency: an UPDATE also requires each edited column to still hold the
- * value that was read (null-safe comparison), so a row changed meanwhile matches nothing.
+ * value that was read (null-safe, text byte for byte), so a row changed meanwhile matches nothing.
  */
 import type { Dialect } from "@/lib/sql/dialects";
 import type { ServerGridFilter, TableView } from "@/lib/schemas/table-view";
@@ -39,8 +39,6 @@ class Params {
   }
 }
 
-const nullSafeEquals: Record<Dialect, string> = { postgres: "IS NOT DISTINCT FROM", mysql: "<=>", sqlite: "IS NOT DISTINCT FROM" };
-
 function likePattern(text: string): string {
   return `%${text.trim().replace(/[!%_]/g, (char) => `!${char}`)}%`;
 }
@@ -55,8 +53,8 @@ function filterCondition(dialect: Dialect, column: string, filter: ServerGridFil
     }
     case "range": {
       const parts = [];
-      if (filter.min !== undefined) parts.push(`${column} >= ${params.add(filter.min)}`);
-      if (filter.max !== undefined) parts.push(`${column} <= ${params.add(filter.max)}`);
+      if (filter.min !== undefined) parts.push(`${column} >= ${rangeBound(dialect, filter.min, params)}`);
+      if (filter.max !== undefined) parts.push(`${column} <= ${rangeBound(dialect, filter.max, params)}`);
       return parts.length ? parts.join(" AND ") : null;
     }
     case "dateRange": {
@@ -73,6 +71,15 @@ function filterCondition(dialect: Dialect, column: string, filter: ServerGridFil
       return `${column} IN (${filter.values.map((value) => params.add(value)).join(", ")})`;
     }
   }
+}
+
+/**
+ * PostgreSQL types a bare parameter like the column it is compared with, so 2.5 against an
+ * integer column fails ("invalid input syntax for type integer"): fractional bounds are cast to
+ * NUMERIC. Whole bounds stay bare, which keeps an index on the column usable.
+ */
+function rangeBound(dialect: Dialect, value: number, params: Params): string {
+  return dialect === "postgres" && !Number.isInteger(value) ? `CAST(${params.add(value)} AS NUMERIC)` : params.add(value);
 }
 
 export function nextDay(isoDate: string): string {
@@ -97,10 +104,18 @@ function fromClause(options: ViewQueryOptions): string {
   return `(${options.source.sql.trim().replace(/;\s*$/, "")}) AS ${quoteIdent(options.dialect, "rowcraft_q")}`;
 }
 
+/** A sort or filter on a column the view does not have: the caller's mistake, not ours. */
+export class UnknownColumnError extends Error {
+  constructor(readonly column: string) {
+    super(`Unknown column "${column}".`);
+    this.name = "UnknownColumnError";
+  }
+}
+
 function whereAndOrder(options: ViewQueryOptions, params: Params): { where: string; orderBy: string } {
   const { dialect, columns, view } = options;
   const known = (id: string) => {
-    if (!columns.has(id)) throw new Error(`Unknown column "${id}".`);
+    if (!columns.has(id)) throw new UnknownColumnError(id);
     return quoteIdent(dialect, id);
   };
   const conditions = view.filters.map((filter) => filterCondition(dialect, known(filter.id), filter.value, params)).filter((condition): condition is string => condition !== null);
@@ -141,14 +156,38 @@ export interface RowUpdate {
   changes: Record<string, { before: unknown; after: unknown }>;
 }
 
-/** `UPDATE t SET c = new … WHERE pk = key AND c <=> before …` — matches nothing if the row changed meanwhile. */
-export function buildOptimisticUpdate(dialect: Dialect, table: TableRef, update: RowUpdate): BuiltSql {
+/** MySQL column types (introspection's column_type) whose values are compared as text: CHAR, VARCHAR, *TEXT, ENUM, SET. */
+export function isMysqlTextType(dataType: string): boolean {
+  return /^(?:(?:var)?char|(?:tiny|medium|long)?text|enum|set)\b/i.test(dataType.trim());
+}
+
+/**
+ * "The column still holds the value that was read", NULL-safe and exact. Text is compared byte
+ * for byte: MySQL's default collations call 'abc', 'ABC' and 'abc ' equal (and so does an SQLite
+ * NOCASE column), which would let a concurrent change of case or trailing spaces be overwritten
+ * unnoticed. MySQL text goes through utf8mb4 first, so columns in other character sets compare
+ * like the (utf8mb4) value that was read; other MySQL types keep `<=>`, which compares numbers,
+ * dates and decimals by value.
+ */
+function stillHolds(dialect: Dialect, column: string, value: unknown, params: Params, isText: boolean): string {
+  const name = quoteIdent(dialect, column);
+  const bound = params.add(value);
+  if (dialect === "postgres") return `${name} IS NOT DISTINCT FROM ${bound}`;
+  if (dialect === "sqlite") return `${name} IS NOT DISTINCT FROM ${bound} COLLATE BINARY`;
+  return isText ? `CAST(CONVERT(${name} USING utf8mb4) AS BINARY) <=> CAST(${bound} AS BINARY)` : `${name} <=> ${bound}`;
+}
+
+/**
+ * `UPDATE t SET c = new … WHERE pk = key AND c still holds before …` — matches nothing if the row
+ * changed meanwhile. `textColumns`: MySQL columns to compare as exact text (see isMysqlTextType).
+ */
+export function buildOptimisticUpdate(dialect: Dialect, table: TableRef, update: RowUpdate, textColumns: ReadonlySet<string> = new Set()): BuiltSql {
   const params = new Params();
   const entries = Object.entries(update.changes);
   if (entries.length === 0) throw new Error("An update needs at least one changed column.");
   const sets = entries.map(([column, change]) => `${quoteIdent(dialect, column)} = ${params.add(change.after)}`);
   const keys = Object.entries(update.key).map(([column, value]) => `${quoteIdent(dialect, column)} = ${params.add(value)}`);
-  const unchanged = entries.map(([column, change]) => `${quoteIdent(dialect, column)} ${nullSafeEquals[dialect]} ${params.add(change.before)}`);
+  const unchanged = entries.map(([column, change]) => stillHolds(dialect, column, change.before, params, textColumns.has(column)));
   return { sql: `UPDATE ${tableName(dialect, table)} SET ${sets.join(", ")} WHERE ${[...keys, ...unchanged].join(" AND ")}`, params: params.values };
 }
 
@@ -163,7 +202,8 @@ export function buildKeyedUpdate(dialect: Dialect, table: TableRef, key: Record<
 export function buildInsert(dialect: Dialect, table: TableRef, values: Record<string, unknown>): BuiltSql {
   const params = new Params();
   const columns = Object.keys(values);
-  if (columns.length === 0) return { sql: `INSERT INTO ${tableName(dialect, table)} DEFAULT VALUES`, params: {} };
+  // A row of defaults only: MySQL has no DEFAULT VALUES.
+  if (columns.length === 0) return { sql: `INSERT INTO ${tableName(dialect, table)} ${dialect === "mysql" ? "() VALUES ()" : "DEFAULT VALUES"}`, params: {} };
   const placeholders = columns.map((column) => params.add(values[column]));
   return { sql: `INSERT INTO ${tableName(dialect, table)} (${columns.map((column) => quoteIdent(dialect, column)).join(", ")}) VALUES (${placeholders.join(", ")})`, params: params.values };
 }

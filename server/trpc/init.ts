@@ -6,7 +6,7 @@
  * 3. The base procedures everything is built from: `publicProcedure` and `roleProcedure(min)`.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import { transformer } from "@/lib/trpc/transformer";
 import { z } from "zod";
 import { hasRole, type Role } from "@/lib/roles";
 import type { Context } from "@/server/trpc/context";
@@ -20,7 +20,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       return {
         ...shape,

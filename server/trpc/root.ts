@@ -4,6 +4,7 @@ import { auditRouter } from "@/server/routers/audit";
 import { authRouter } from "@/server/routers/auth";
 import { datasourcesRouter } from "@/server/routers/datasources";
 import { queriesRouter } from "@/server/routers/queries";
+import { tablesRouter } from "@/server/routers/tables";
 import { usersRouter } from "@/server/routers/users";
 import { createCallerFactory, router } from "@/server/trpc/init";
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   apps: appsRouter,
   datasources: datasourcesRouter,
   queries: queriesRouter,
+  tables: tablesRouter,
   users: usersRouter,
   audit: auditRouter,
 });

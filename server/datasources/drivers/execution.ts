@@ -4,7 +4,7 @@
  * forever), and a watch that turns an AbortSignal or a missed deadline into a server-side
  * interrupt (pg_cancel_backend, KILL QUERY, killing the SQLite worker process).
  */
-import { CANCELLED_MESSAGE, formatSeconds } from "./results";
+import { CANCELLED_MESSAGE, formatSeconds, timeoutMessage } from "./results";
 import { DriverError, type ExecuteRequest } from "./types";
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -122,6 +122,12 @@ export class ExecutionWatch {
   /** True once we interrupted the statement: the connection must not be reused. */
   get interrupted(): boolean {
     return this.cancelled || this.timedOut;
+  }
+
+  /** Between steps of one execution: stop with the error of the interrupt we caused, if any. */
+  throwIfInterrupted(timeoutMs: number): void {
+    if (this.cancelled) throw new DriverError("cancelled", CANCELLED_MESSAGE);
+    if (this.timedOut) throw new DriverError("timeout", timeoutMessage(timeoutMs));
   }
 
   private fire(reason: InterruptReason): void {

@@ -3,24 +3,26 @@
  * every statement a server-side prepared statement inside a transaction we open (READ ONLY for
  * reads, with the session itself also read-only so DDL's implicit commit cannot escape it), a
  * per-statement server time limit plus a KILL QUERY backstop, streamed rows for the row cap.
+ * Batches (executeBatch) reuse all of it around several statements in one READ WRITE
+ * transaction; their counts are rows matched (CLIENT_FOUND_ROWS, see executeBatch).
  */
 import mysql from "mysql2";
 import type { Pool, PoolConnection, PoolOptions, SslOptions } from "mysql2";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectMysql } from "@/server/datasources/introspection/mysql";
+import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
 import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
-import { control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, type StreamedResult } from "./mysql-protocol";
+import { affectedOf, control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, stillInTransaction, type StreamedResult } from "./mysql-protocol";
 import { noRows, previewSteps, reselectByKey, sampleFailure, sampleOf } from "./preview-steps";
-import { CANCELLED_MESSAGE, rowsToObjects, timeoutMessage, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { DriverError, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
+import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
 type SslSetting = SslOptions | undefined;
 type Flavour = "mariadb" | "mysql";
 
 const noop = () => undefined;
-const SERVER_STATUS_IN_TRANS = 1;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
 
 function createConnection(options: PoolOptions): Promise<mysql.Connection> {
@@ -85,7 +87,9 @@ export class MysqlDriver implements Driver {
       connectTimeout: this.connectTimeoutMs,
       // Never more than one statement per call; never let the server read client files.
       multipleStatements: false,
-      flags: ["-MULTI_STATEMENTS", "-LOCAL_FILES"],
+      // FOUND_ROWS (mysql2's default, pinned here): affectedRows of an UPDATE counts the rows it
+      // matched, not only those whose values changed — executeBatch's counts rely on it.
+      flags: ["-MULTI_STATEMENTS", "-LOCAL_FILES", "FOUND_ROWS"],
       dateStrings: true,
       supportBigNumbers: true,
       bigNumberStrings: true,
@@ -181,28 +185,33 @@ export class MysqlDriver implements Driver {
     return this.flavour === "mariadb" ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}` : `SET SESSION max_execution_time = ${ms}`;
   }
 
-  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    checkRequest(request);
-    throwIfAborted(request.signal);
-    const started = performance.now();
-    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
+  /**
+   * One pooled connection for one execution (a statement or a batch): the watch that turns
+   * cancel or the backstop into KILL QUERY, and on any failure ROLLBACK — or the connection
+   * destroyed when its state is in doubt — and the error mapped. `context.sql` is read when an
+   * error is mapped, so a batch points it at the statement running.
+   */
+  private async withConnection<T>(
+    options: { signal: AbortSignal | undefined; timeoutMs: number; context: ErrorContext },
+    body: (connection: PoolConnection, watch: ExecutionWatch, session: { destroy: boolean }) => Promise<T>,
+  ): Promise<T> {
+    const { context } = options;
     let connection: PoolConnection;
     try {
-      connection = await this.acquire(request.signal);
+      connection = await this.acquire(options.signal);
     } catch (error) {
       throw mapMysqlError(error, { ...context, sql: null });
     }
     const threadId = typeof connection.threadId === "number" ? connection.threadId : null;
     const watch = new ExecutionWatch({
-      signal: request.signal,
-      backstopMs: request.timeoutMs + BACKSTOP_GRACE_MS,
+      signal: options.signal,
+      backstopMs: options.timeoutMs + BACKSTOP_GRACE_MS,
       interrupt: () => this.killQuery(threadId),
       hardStop: () => hardClose(connection),
     });
     const session = { destroy: false };
     try {
-      const result = await this.run(connection, request, watch, session);
-      return { ...result, durationMs: Math.round(performance.now() - started) };
+      return await body(connection, watch, session);
     } catch (error) {
       if (!session.destroy && !watch.interrupted) {
         session.destroy = await control(connection, "ROLLBACK").then(
@@ -219,30 +228,70 @@ export class MysqlDriver implements Driver {
     }
   }
 
-  private stopIfInterrupted(watch: ExecutionWatch, request: ExecuteRequest): void {
-    if (watch.cancelled) throw new DriverError("cancelled", CANCELLED_MESSAGE);
-    if (watch.timedOut) throw new DriverError("timeout", timeoutMessage(request.timeoutMs));
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    checkRequest(request);
+    throwIfAborted(request.signal);
+    const started = performance.now();
+    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
+    const result = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (connection, watch, session) => this.run(connection, request, watch, session));
+    return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
-  private async run(connection: PoolConnection, request: ExecuteRequest, watch: ExecutionWatch, session: { destroy: boolean }): Promise<Omit<ExecuteResult, "durationMs">> {
-    const read = request.mode === "read";
-    // Pooled sessions are shared between users: start from a clean one, whatever ran before.
+  /**
+   * The statements in one READ WRITE transaction (same session reset and time limit as
+   * `execute`), COMMIT only when every count matched. The count is `affectedRows` with
+   * CLIENT_FOUND_ROWS (pinned in connectionOptions): for UPDATE the rows *matched*, so a row
+   * that already held the new values still counts 1 — without the flag it would count 0 and an
+   * optimistic-concurrency check would report a conflict that is not there.
+   */
+  async executeBatch(request: BatchRequest): Promise<BatchResult> {
+    checkBatchRequest(request);
+    throwIfAborted(request.signal);
+    const startedAt = performance.now();
+    const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
+    const outcome = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (connection, watch) => {
+      await this.begin(connection, "write", request.timeoutMs);
+      const ran = await runBatchStatements(request.statements, {
+        checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
+        run: async (statement, index) => {
+          context.sql = statement.sql;
+          const streamed = await executeStreaming(connection, statement.sql, statement.values, null, 0);
+          context.sql = null;
+          if (!stillInTransaction(streamed)) {
+            throw new DriverError("database_error", `Statement ${index + 1} of the batch committed implicitly (MySQL cannot roll back schema changes): the statements before it were kept, the rest did not run.`);
+          }
+          return affectedOf(streamed);
+        },
+      });
+      await control(connection, ran.committed ? "COMMIT" : "ROLLBACK");
+      return ran;
+    });
+    return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
+  }
+
+  /** Pooled sessions are shared between users: start from a clean one, whatever ran before, then open the transaction. */
+  private async begin(connection: PoolConnection, mode: ExecuteRequest["mode"], timeoutMs: number): Promise<void> {
+    const read = mode === "read";
     if (this.canReset) this.canReset = await resetSession(connection);
-    await control(connection, this.timeLimitSql(request.timeoutMs));
+    await control(connection, this.timeLimitSql(timeoutMs));
     // Session-level too: DDL commits the open transaction implicitly and would then run outside
     // it; with the session read-only it is still refused (verified on MariaDB 10.11).
     await control(connection, `SET SESSION TRANSACTION ${read ? "READ ONLY" : "READ WRITE"}`);
     await control(connection, `START TRANSACTION ${read ? "READ ONLY" : "READ WRITE"}`);
+  }
+
+  private async run(connection: PoolConnection, request: ExecuteRequest, watch: ExecutionWatch, session: { destroy: boolean }): Promise<Omit<ExecuteResult, "durationMs">> {
+    const read = request.mode === "read";
+    await this.begin(connection, request.mode, request.timeoutMs);
     if (!read && request.preview && request.sampling) return this.previewWrite(connection, request, watch);
     const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1);
     if (streamed.stopped) session.destroy = true; // the rest of the result is still on the wire
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     if (read) {
       if (!streamed.stopped) await control(connection, "COMMIT");
       return { ...this.shape(streamed, request.rowCap), affectedRows: null };
     }
-    // DELETE/INSERT … RETURNING ends with an EOF, not an OK packet: each returned row is one changed row.
-    const affected = streamed.header ? streamed.header.affectedRows : streamed.rowsSeen;
+    const affected = affectedOf(streamed);
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
     }
@@ -252,7 +301,7 @@ export class MysqlDriver implements Driver {
   }
 
   private checkStillInTransaction(request: ExecuteRequest, streamed: StreamedResult): void {
-    if (request.preview && streamed.header && (streamed.header.serverStatus & SERVER_STATUS_IN_TRANS) === 0) {
+    if (request.preview && !stillInTransaction(streamed)) {
       // MySQL cannot roll back DDL: it committed implicitly. Say so instead of claiming a preview.
       throw new DriverError("database_error", "This statement committed implicitly (MySQL cannot roll back schema changes), so it could not be previewed; its change was kept.");
     }
@@ -273,11 +322,11 @@ export class MysqlDriver implements Driver {
   private async previewWrite(connection: PoolConnection, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
     const steps = previewSteps(request, (kind) => this.canReturn(kind));
     const before = steps.before ? await this.sample(connection, steps.before, steps.sampleSize, steps.notes, "before", watch) : null;
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     const keep = steps.userRows ? request.rowCap : steps.sampleSize;
     const streamed = await executeStreaming(connection, steps.write.sql, steps.write.values, null, keep + 1);
-    this.stopIfInterrupted(watch, request);
-    const affected = streamed.header ? streamed.header.affectedRows : streamed.rowsSeen;
+    watch.throwIfInterrupted(request.timeoutMs);
+    const affected = affectedOf(streamed);
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
     }
@@ -286,7 +335,7 @@ export class MysqlDriver implements Driver {
     let after: RowSample | null = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
     const reselect = steps.after === "reselect" && request.sampling?.reselect && before ? reselectByKey(quoteMysql, request.sampling.reselect, before.rows) : null;
     if (reselect) after = await this.sample(connection, reselect, steps.sampleSize, steps.notes, "after", watch);
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     await control(connection, "ROLLBACK");
     return { ...(steps.userRows ? shaped : noRows()), affectedRows: affected, preview: { before, after, notes: steps.notes } };
   }

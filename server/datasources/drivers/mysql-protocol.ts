@@ -18,6 +18,18 @@ export interface StreamedResult {
   stopped: boolean;
 }
 
+const SERVER_STATUS_IN_TRANS = 1;
+
+/** Rows a write changed. DELETE/INSERT … RETURNING ends with an EOF, not an OK packet: each returned row is one changed row. */
+export function affectedOf(streamed: StreamedResult): number {
+  return streamed.header ? streamed.header.affectedRows : streamed.rowsSeen;
+}
+
+/** False when the statement ended the open transaction itself (DDL commits implicitly). */
+export function stillInTransaction(streamed: StreamedResult): boolean {
+  return !streamed.header || (streamed.header.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
+}
+
 /**
  * `execute()` in event mode: rows arrive one by one from the socket. With `rowLimit`, we resolve
  * as soon as that many rows arrived and stop listening; the caller then destroys the connection

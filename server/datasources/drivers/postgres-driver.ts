@@ -3,12 +3,14 @@
  * ourselves (BEGIN READ ONLY for reads) with SET LOCAL timeouts, the extended protocol (one
  * statement only), a portal row limit for the row cap, an optional EXPLAIN cost check, cancel via
  * pg_cancel_backend from a separate connection, and connections destroyed rather than reused
- * whenever their state is in doubt.
+ * whenever their state is in doubt. Batches (executeBatch) reuse all of it around several
+ * statements in one READ WRITE transaction.
  */
 import type { ConnectionOptions } from "node:tls";
 import pg from "pg";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectPostgres } from "@/server/datasources/introspection/postgres";
+import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapPostgresError, type ErrorContext } from "./error-mapping";
 import {
   acquireWithin,
@@ -22,8 +24,8 @@ import {
 } from "./execution";
 import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
 import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
-import { CANCELLED_MESSAGE, rowsToObjects, timeoutMessage, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { DriverError, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
+import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
 type SslSetting = false | ConnectionOptions;
@@ -180,14 +182,20 @@ export class PostgresDriver implements Driver {
     }
   }
 
-  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
-    checkRequest(request);
-    throwIfAborted(request.signal);
-    const started = performance.now();
-    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
+  /**
+   * One pooled connection for one execution (a statement or a batch): the watch that turns
+   * cancel or the backstop into pg_cancel_backend, and on any failure ROLLBACK — or the
+   * connection destroyed when its state is in doubt — and the error mapped. `context.sql` is
+   * read when an error is mapped, so a batch points it at the statement running.
+   */
+  private async withClient<T>(
+    options: { signal: AbortSignal | undefined; timeoutMs: number; context: ErrorContext },
+    body: (client: pg.PoolClient, watch: ExecutionWatch) => Promise<T>,
+  ): Promise<T> {
+    const { context } = options;
     let client: pg.PoolClient;
     try {
-      client = await this.acquire(request.signal);
+      client = await this.acquire(options.signal);
     } catch (error) {
       throw mapPostgresError(error, { ...context, sql: null });
     }
@@ -195,15 +203,14 @@ export class PostgresDriver implements Driver {
     client.on("error", noop);
     const pid = processIdOf(client);
     const watch = new ExecutionWatch({
-      signal: request.signal,
-      backstopMs: request.timeoutMs + BACKSTOP_GRACE_MS,
+      signal: options.signal,
+      backstopMs: options.timeoutMs + BACKSTOP_GRACE_MS,
       interrupt: () => this.cancelBackend(pid),
       hardStop: () => destroySocket(client),
     });
     let destroy = false;
     try {
-      const result = await this.run(client, request, watch);
-      return { ...result, durationMs: Math.round(performance.now() - started) };
+      return await body(client, watch);
     } catch (error) {
       // After an interrupt the cancel signal may still be in flight: never reuse that session.
       destroy = watch.interrupted || !(await rollbackQuietly(client));
@@ -215,9 +222,41 @@ export class PostgresDriver implements Driver {
     }
   }
 
-  private stopIfInterrupted(watch: ExecutionWatch, request: ExecuteRequest): void {
-    if (watch.cancelled) throw new DriverError("cancelled", CANCELLED_MESSAGE);
-    if (watch.timedOut) throw new DriverError("timeout", timeoutMessage(request.timeoutMs));
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    checkRequest(request);
+    throwIfAborted(request.signal);
+    const started = performance.now();
+    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
+    const result = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (client, watch) => this.run(client, request, watch));
+    return { ...result, durationMs: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * The statements in one READ WRITE transaction (same session reset and SET LOCAL timeouts as
+   * `execute`), COMMIT only when every row count matched. PostgreSQL's row count for UPDATE is
+   * the rows matched, also when a row already held the new values.
+   */
+  async executeBatch(request: BatchRequest): Promise<BatchResult> {
+    checkBatchRequest(request);
+    throwIfAborted(request.signal);
+    const startedAt = performance.now();
+    const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
+    const outcome = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
+      await client.query(beginSql("write", request.timeoutMs));
+      const ran = await runBatchStatements(request.statements, {
+        checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
+        run: async (statement) => {
+          context.sql = statement.sql;
+          // Runs to completion for its row count; RETURNING rows, if any, are not kept.
+          const fetched = await runStatement(client, statement.sql, statement.values, { keepRows: 0 });
+          context.sql = null;
+          return fetched.rowCount ?? 0;
+        },
+      });
+      await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
+      return ran;
+    });
+    return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
   }
 
   private async run(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
@@ -225,7 +264,7 @@ export class PostgresDriver implements Driver {
     if (request.mode === "read") {
       if (request.maxCost !== undefined) await this.checkCost(client, request);
       const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1 });
-      this.stopIfInterrupted(watch, request);
+      watch.throwIfInterrupted(request.timeoutMs);
       const shaped = await this.shape(client, fetched, request.rowCap);
       await client.query("COMMIT");
       return { ...shaped, affectedRows: null };
@@ -233,13 +272,13 @@ export class PostgresDriver implements Driver {
     if (request.preview && request.sampling) return this.previewWrite(client, request, watch);
     // No portal limit for writes: the statement must finish to report its row count.
     const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1 });
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     const affected = fetched.rowCount;
     if (request.maxAffectedRows !== undefined && (affected ?? 0) > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected ?? 0, request.maxAffectedRows));
     }
     const shaped = await this.shape(client, fetched, request.rowCap);
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     await client.query(request.preview ? "ROLLBACK" : "COMMIT");
     return { ...shaped, affectedRows: affected };
   }
@@ -251,16 +290,16 @@ export class PostgresDriver implements Driver {
   private async previewWrite(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
     const steps = previewSteps(request, () => true);
     const before = steps.before ? await this.sample(client, steps.before, steps.sampleSize, steps.notes) : null;
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     const keep = steps.userRows ? request.rowCap : steps.sampleSize;
     const fetched = await runStatement(client, steps.write.sql, steps.write.values, { keepRows: keep + 1 });
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     const affected = fetched.rowCount ?? 0;
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
     }
     const shaped = await this.shape(client, fetched, keep);
-    this.stopIfInterrupted(watch, request);
+    watch.throwIfInterrupted(request.timeoutMs);
     await client.query("ROLLBACK");
     const after = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
     return { ...(steps.userRows ? shaped : noRows()), affectedRows: affected, preview: { before, after, notes: steps.notes } };

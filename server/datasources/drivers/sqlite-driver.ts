@@ -2,16 +2,18 @@
  * SQLite driver: every statement runs in a worker process (never on the server's event loop),
  * reads on a readonly + query_only connection that also refuses any statement SQLite itself
  * does not call a read-only reader, writes in BEGIN IMMEDIATE with the affected-rows limit and
- * preview rollback; the deadline and cancel kill the process.
+ * preview rollback; batches (executeBatch) in one BEGIN IMMEDIATE transaction in the worker,
+ * committed only when every count matched; the deadline and cancel kill the process.
  */
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectSqlite } from "@/server/datasources/introspection/sqlite";
+import { checkBatchRequest } from "./batch-steps";
 import { mapSqliteFailure, type ErrorContext } from "./error-mapping";
 import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, throwIfAborted, wholeMs } from "./execution";
 import { previewSteps } from "./preview-steps";
 import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { SqliteProcessPool, type WorkerResponse } from "./sqlite-process-pool";
-import { DriverError, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
+import { SqliteProcessPool, type WorkerRequest, type WorkerResponse } from "./sqlite-process-pool";
+import { DriverError, type BatchRequest, type BatchResult, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type SqliteConnection = Extract<Connection, { kind: "sqlite" }>;
 
@@ -79,6 +81,13 @@ export class SqliteDriver implements Driver {
     return mapSqliteFailure(error, context);
   }
 
+  /** One request to a worker process (which is killed at the deadline or on cancel); a failure becomes the mapped DriverError. */
+  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; context: ErrorContext; maxAffectedRows?: number }): Promise<unknown> {
+    const response = await this.pool.run(message, { timeoutMs: options.timeoutMs, signal: options.signal });
+    if (!response.ok) throw this.failure(response, options.context, options.maxAffectedRows);
+    return response.result;
+  }
+
   async execute(request: ExecuteRequest): Promise<ExecuteResult> {
     checkRequest(request);
     throwIfAborted(request.signal);
@@ -87,7 +96,7 @@ export class SqliteDriver implements Driver {
     // SQLite has RETURNING for every write (3.35+; better-sqlite3 bundles a newer one).
     const steps = request.mode === "write" && request.preview && request.sampling ? previewSteps(request, () => true) : null;
     const bound = (statement: { sql: string; values: unknown[] } | null) => (statement ? { sql: statement.sql, values: sqliteBindValues(statement.values) } : null);
-    const response = await this.pool.run(
+    const result = (await this.call(
       {
         op: "execute",
         file: this.file,
@@ -101,10 +110,8 @@ export class SqliteDriver implements Driver {
         // Wait for another writer's lock at most as long as the statement may run.
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal },
-    );
-    if (!response.ok) throw this.failure(response, context, request.maxAffectedRows);
-    const result = response.result as WorkerResult;
+      { timeoutMs: request.timeoutMs, signal: request.signal, context, maxAffectedRows: request.maxAffectedRows },
+    )) as WorkerResult;
     const { columns, rows } = toSample(result);
     const preview = result.preview && {
       before: result.preview.before && toSample(result.preview.before),
@@ -122,6 +129,29 @@ export class SqliteDriver implements Driver {
     };
   }
 
+  /**
+   * The statements in one BEGIN IMMEDIATE transaction in a worker process, committed there only
+   * when every count matched. The count is SQLite's changes(): for UPDATE every row the WHERE
+   * matched, also one that already held the new values; not rows changed by triggers. The
+   * timeout covers the whole batch: the process is killed at the deadline, which leaves the
+   * transaction uncommitted.
+   */
+  async executeBatch(request: BatchRequest): Promise<BatchResult> {
+    checkBatchRequest(request);
+    throwIfAborted(request.signal);
+    const started = performance.now();
+    const result = (await this.call(
+      {
+        op: "batch",
+        file: this.file,
+        statements: request.statements.map((statement) => ({ sql: statement.sql, values: sqliteBindValues(statement.values), expectedAffected: statement.expectedAffected })),
+        busyTimeoutMs: wholeMs(request.timeoutMs),
+      },
+      { timeoutMs: request.timeoutMs, signal: request.signal, context: { sql: null, timeoutMs: request.timeoutMs, where: this.file } },
+    )) as Omit<BatchResult, "durationMs">;
+    return { committed: result.committed, affected: result.affected, durationMs: Math.round(performance.now() - started) };
+  }
+
   async introspect(): Promise<SchemaInfo> {
     return introspectSqlite(async (sql, values = []) => {
       const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
@@ -131,9 +161,8 @@ export class SqliteDriver implements Driver {
 
   async test(): Promise<{ ok: true; serverVersion: string; durationMs: number }> {
     const started = performance.now();
-    const response = await this.pool.run({ op: "version", file: this.file }, { timeoutMs: TEST_TIMEOUT_MS });
-    if (!response.ok) throw this.failure(response, { sql: null, timeoutMs: TEST_TIMEOUT_MS, where: this.file }, undefined);
-    const { version } = response.result as { version: string };
+    const context: ErrorContext = { sql: null, timeoutMs: TEST_TIMEOUT_MS, where: this.file };
+    const { version } = (await this.call({ op: "version", file: this.file }, { timeoutMs: TEST_TIMEOUT_MS, context })) as { version: string };
     return { ok: true, serverVersion: `SQLite ${version}`, durationMs: Math.round(performance.now() - started) };
   }
 

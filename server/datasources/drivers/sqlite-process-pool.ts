@@ -16,7 +16,7 @@ export function sqliteWorkerPath(): string {
   return path.join(process.cwd(), /*turbopackIgnore: true*/ "server/datasources/drivers/sqlite-worker.mjs");
 }
 
-export type WorkerRequest = { op: "execute" | "version"; file: string } & Record<string, unknown>;
+export type WorkerRequest = { op: "execute" | "batch" | "version"; file: string } & Record<string, unknown>;
 
 export type WorkerResponse = { ok: true; result: unknown } | { ok: false; error: SqliteFailure & { affected?: number } };
 

@@ -6,7 +6,7 @@
 // always be killed with SIGKILL, so the parent runs every statement here and kills us at the
 // deadline or on cancel.
 //
-// Protocol (IPC, structured clone): parent → { id, op: "execute" | "version", file, ... };
+// Protocol (IPC, structured clone): parent → { id, op: "execute" | "batch" | "version", file, ... };
 // child → { type: "ready" } once, then { id, ok: true, result } or { id, ok: false, error }.
 import fs from "node:fs";
 import Database from "better-sqlite3";
@@ -124,15 +124,34 @@ function readSample(db, statement, sampleSize, notes) {
   }
 }
 
-function executeWrite(message) {
+/**
+ * Runs `body(db)` inside BEGIN IMMEDIATE on the write connection (waiting for another writer
+ * at most busyTimeoutMs); `body` COMMITs or ROLLBACKs itself, and any error rolls back.
+ */
+function inWriteTransaction(message, body) {
   const db = open(message.file, "write");
   db.pragma(`busy_timeout = ${message.busyTimeoutMs}`);
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    return body(db);
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+function requireTransaction(db) {
+  if (!db.inTransaction) {
+    throw failure("database_error", "The statement ended the transaction itself, so it could not be checked or rolled back.");
+  }
+}
+
+function executeWrite(message) {
   // Previews with samples may run the guard's RETURNING variant of the write instead.
   const sampling = message.preview ? message.sampling : null;
   const write = sampling ? sampling.write : { sql: message.sql, values: message.values };
-  const stmt = db.prepare(write.sql);
-  db.exec("BEGIN IMMEDIATE");
-  try {
+  return inWriteTransaction(message, (db) => {
+    const stmt = db.prepare(write.sql);
     const notes = sampling ? [...sampling.notes] : [];
     const beforeSample = sampling?.before ? readSample(db, sampling.before, sampling.sampleSize, notes) : null;
     // total_changes() counts every row the statement changed (including trigger and cascade
@@ -154,9 +173,7 @@ function executeWrite(message) {
       stmt.run(...bind(write.values));
     }
     const affected = totalChanges(db) - before;
-    if (!db.inTransaction) {
-      throw failure("database_error", "The statement ended the transaction itself, so it could not be checked or rolled back.");
-    }
+    requireTransaction(db);
     if (message.maxAffectedRows !== null && affected > message.maxAffectedRows) {
       throw failure("too_many_rows_affected", "too many rows", { affected });
     }
@@ -169,10 +186,45 @@ function executeWrite(message) {
       truncated = false;
     }
     return { columns, rows, truncated, affectedRows: affected, preview: { before: beforeSample, after, notes } };
-  } catch (error) {
-    if (db.inTransaction) db.exec("ROLLBACK");
-    throw error;
+  });
+}
+
+/**
+ * Rows one batch statement changed: changes() — the statement's own rows (for UPDATE every row
+ * its WHERE matched, also one already holding the new values), not trigger or cascade rows.
+ * After a statement that changes nothing (DDL) changes() repeats an older count, which an
+ * unchanged total_changes() tells apart.
+ */
+function changedRows(db, statement) {
+  const stmt = db.prepare(statement.sql);
+  const before = totalChanges(db);
+  if (stmt.reader) {
+    // RETURNING: read to the end so the statement finishes; the rows are not needed.
+    stmt.raw(true);
+    for (const row of stmt.iterate(...bind(statement.values))) void row;
+  } else {
+    stmt.run(...bind(statement.values));
   }
+  if (totalChanges(db) === before) return 0;
+  return Number(db.prepare("SELECT changes()").pluck().get());
+}
+
+/**
+ * executeBatch: every statement in order in one transaction (also after a count mismatch, so
+ * the caller learns all of them), COMMIT only when each changed exactly `expectedAffected` rows.
+ * The same rule as batchMatches() in batch-steps.ts, which this plain-JS process cannot import.
+ */
+function executeBatch(message) {
+  return inWriteTransaction(message, (db) => {
+    const affected = message.statements.map((statement) => {
+      const count = changedRows(db, statement);
+      requireTransaction(db);
+      return count;
+    });
+    const committed = message.statements.every((statement, index) => affected[index] === statement.expectedAffected);
+    db.exec(committed ? "COMMIT" : "ROLLBACK");
+    return { committed, affected };
+  });
 }
 
 function version(message) {
@@ -184,6 +236,7 @@ function version(message) {
 
 function handle(message) {
   if (message.op === "execute") return message.mode === "read" ? executeRead(message) : executeWrite(message);
+  if (message.op === "batch") return executeBatch(message);
   if (message.op === "version") return version(message);
   throw new Error(`Unknown operation ${String(message.op)}`);
 }

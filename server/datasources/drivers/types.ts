@@ -32,6 +32,36 @@ export interface BoundStatement {
   values: unknown[];
 }
 
+/** One write of a batch, with the number of rows it must change for the batch to commit. */
+export interface BatchStatement {
+  sql: string;
+  values: unknown[];
+  /**
+   * The statement must change exactly this many rows. "Changed" means matched: an UPDATE that
+   * sets a row to the values it already holds still counts (PostgreSQL's row count, SQLite's
+   * changes(), MySQL/MariaDB's affected rows with CLIENT_FOUND_ROWS, which the driver pins).
+   * Rows changed by triggers or cascades do not count.
+   */
+  expectedAffected: number;
+}
+
+/** Writes run in ONE read-write transaction: all of them commit, or none does. */
+export interface BatchRequest {
+  statements: BatchStatement[];
+  /** For the whole batch (each statement is also bounded by it on the server). */
+  timeoutMs: number;
+  /** Aborting stops the running statement on the server, rolls back and rejects with `cancelled`. */
+  signal?: AbortSignal;
+}
+
+export interface BatchResult {
+  /** False when any statement's count differed from its `expectedAffected`: everything was rolled back. */
+  committed: boolean;
+  /** Rows changed by each statement, in order (every statement runs, even after a mismatch). */
+  affected: number[];
+  durationMs: number;
+}
+
 /** What a previewed write samples; built from the guard's PreviewPlan (server/sql/types.ts). */
 export interface PreviewSampling {
   kind: "insert" | "update" | "delete";
@@ -141,6 +171,13 @@ export type DriverKind = "postgres" | "mysql" | "sqlite";
 export interface Driver {
   kind: DriverKind;
   execute(request: ExecuteRequest): Promise<ExecuteResult>;
+  /**
+   * Runs every statement in order in one read-write transaction and commits only when each
+   * changed exactly its `expectedAffected` rows; otherwise rolls back and reports the counts.
+   * A database error rolls back and throws the mapped DriverError; timeout and cancel behave as
+   * in `execute` (the timeout covers the whole batch).
+   */
+  executeBatch(request: BatchRequest): Promise<BatchResult>;
   introspect(): Promise<SchemaInfo>;
   test(): Promise<{ ok: true; serverVersion: string; durationMs: number }>;
   close(): Promise<void>;
