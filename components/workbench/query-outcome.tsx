@@ -5,6 +5,7 @@
  */
 import { Alert, Badge } from "@/components/ui/surface";
 import type { QueryPreview, QueryResult, QueryRowSample, QuerySuccess } from "@/lib/schemas/queries";
+import { PagedQueryResult, type PagedQuery } from "./paged-query-result";
 import { ResultTable } from "./result-table";
 
 const ERROR_TITLES: Record<string, string> = {
@@ -25,7 +26,8 @@ function errorTitle(source: string, code: string): string {
   return ERROR_TITLES[code] ?? (source === "guard" ? "Query refused" : "Database error");
 }
 
-export function QueryOutcome({ outcome, isRunning }: { outcome: QueryResult | null; isRunning: boolean }) {
+/** `pager`: the run that produced `outcome`, so a result cut by the row cap can be paged on the server. */
+export function QueryOutcome({ outcome, isRunning, pager }: { outcome: QueryResult | null; isRunning: boolean; pager?: PagedQuery | null }) {
   if (isRunning) return <p role="status">Running…</p>;
   if (!outcome) return null;
   if (!outcome.ok) {
@@ -51,6 +53,7 @@ export function QueryOutcome({ outcome, isRunning }: { outcome: QueryResult | nu
       </div>
     );
   }
+  if (outcome.truncated && pager) return <PagedQueryResult query={pager} columns={outcome.columns} sample={outcome.rows} rowCap={outcome.rowCap} />;
   return (
     <div style={{ display: "grid", gap: "var(--space-2)" }}>
       <div role="status" style={{ display: "flex", gap: "var(--space-3)", alignItems: "center" }}>

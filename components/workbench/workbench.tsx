@@ -17,6 +17,7 @@ import { formatSql } from "@/lib/sql/format-sql";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { ParamsPanel } from "./params-panel";
+import type { PagedQuery } from "./paged-query-result";
 import { QueryOutcome } from "./query-outcome";
 import { QueryToolbar } from "./query-toolbar";
 import { completionNamespace } from "./sql-schema";
@@ -41,6 +42,7 @@ export function Workbench({ sources, initialSourceId }: { sources: WorkbenchSour
   const [mode, setMode] = useState<QueryMode>("read");
   const [paramText, setParamText] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<QueryResult | null>(null);
+  const [lastRun, setLastRun] = useState<PagedQuery | null>(null);
   const [formatError, setFormatError] = useState<string | null>(null);
   const queryRun = useQueryRun();
   const schema = useQuery(trpc.datasources.schema.queryOptions({ id: sourceId }, { enabled: Boolean(sourceId), retry: false }));
@@ -59,7 +61,10 @@ export function Workbench({ sources, initialSourceId }: { sources: WorkbenchSour
     const params: Record<string, ParamValue> = {};
     for (const expression of expressions) params[expression] = parseParamText(paramText[expression] ?? "");
     const result = await queryRun.start({ datasourceId: source.id, sql, mode, params, preview });
-    if (result) setOutcome(result);
+    if (result) {
+      setOutcome(result);
+      setLastRun({ datasourceId: source.id, sql, params });
+    }
   }
 
   function format() {
@@ -109,7 +114,7 @@ export function Workbench({ sources, initialSourceId }: { sources: WorkbenchSour
       <SqlEditor label="SQL" value={sql} onChange={setSql} dialect={dialect} schema={namespace} diagnostics={diagnostics} onRun={() => void run(mode === "write")} placeholder="SELECT … — use {{ name }} for values" />
       <ParamsPanel expressions={expressions} values={paramText} onChange={(expression, text) => setParamText((previous) => ({ ...previous, [expression]: text }))} />
       {queryRun.requestError ? <Alert tone="error">{errorMessage(queryRun.requestError)}</Alert> : null}
-      <QueryOutcome outcome={outcome} isRunning={queryRun.isRunning} />
+      <QueryOutcome outcome={outcome} isRunning={queryRun.isRunning} pager={lastRun} />
     </div>
   );
 }

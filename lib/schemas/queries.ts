@@ -1,5 +1,6 @@
 /** Running guarded SQL: the request, and the result or error the workbench and apps render. */
 import { z } from "zod";
+import { tableViewSchema } from "@/lib/schemas/table-view";
 
 export const queryModeSchema = z.enum(["read", "write"]);
 export type QueryMode = z.infer<typeof queryModeSchema>;
@@ -68,3 +69,26 @@ export interface QueryPreview {
 }
 
 export type QueryResult = QuerySuccess | QueryFailure;
+
+/**
+ * A window of a read query's result, for results bigger than the browser holds: the query is
+ * wrapped (never edited) with the grid's sort, filters and LIMIT/OFFSET, all as bound values.
+ */
+export const pageQueryInput = z.object({
+  datasourceId: z.string().min(1),
+  sql: z.string().min(1).max(100_000),
+  params: z.record(z.string(), paramValueSchema).default({}),
+  /** The result's column names (from the first run); sort and filters may only name these. */
+  columns: z.array(z.string().min(1).max(200)).min(1).max(500),
+  view: tableViewSchema.default({ sort: [], filters: [] }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(100_000).default(500),
+  withCount: z.boolean().default(false),
+});
+export type PageQueryInput = z.infer<typeof pageQueryInput>;
+
+export interface QueryPage {
+  rows: Record<string, unknown>[];
+  offset: number;
+  totalCount: number | null;
+}

@@ -101,7 +101,8 @@ export interface ViewQueryOptions {
 
 function fromClause(options: ViewQueryOptions): string {
   if ("table" in options.source) return tableName(options.dialect, options.source.table);
-  return `(${options.source.sql.trim().replace(/;\s*$/, "")}) AS ${quoteIdent(options.dialect, "rowcraft_q")}`;
+  // Newlines around the query: a trailing `-- comment` must not swallow the closing parenthesis.
+  return `(\n${options.source.sql.trim().replace(/;\s*$/, "")}\n) AS ${quoteIdent(options.dialect, "rowcraft_q")}`;
 }
 
 /** A sort or filter on a column the view does not have: the caller's mistake, not ours. */
