@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import { AppList } from "@/components/apps/app-list";
 import { PageHeader } from "@/components/ui/surface";
 import { hasRole } from "@/lib/roles";
-import { getServerCaller } from "@/server/trpc/server-caller";
+import { getServerCaller, requirePageRole } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Apps" };
 
 export default async function HomePage() {
-  const { caller, session } = await getServerCaller();
+  // Layouts and pages render in parallel: check the session here too, so an anonymous visit redirects instead of erroring.
+  const { session } = await requirePageRole("viewer");
+  const { caller } = await getServerCaller();
   const apps = await caller.apps.list();
-  const canBuild = session ? hasRole(session.user.role, "builder") : false;
+  const canBuild = hasRole(session.user.role, "builder");
   return (
     <>
       <PageHeader title="Apps" description="Internal tools in this workspace." />
