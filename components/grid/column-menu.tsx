@@ -8,6 +8,7 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import styles from "./data-grid.module.css";
+import type { GridColumnType } from "./types";
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, moveColumn, type GridTable, type GridTableColumn } from "./use-grid-table";
 
 const WIDTH_STEP = 24;
@@ -21,9 +22,25 @@ export interface ColumnMenuProps {
   onFilter: () => void;
   /** Called when the menu closes; returning true means focus was handled (else it goes to the trigger). */
   onReturnFocus?: () => boolean;
+  /** The column's current display type, and the "Show as" override. */
+  type: GridColumnType;
+  onTypeChange: (type: GridColumnType) => void;
 }
 
-export function ColumnMenu({ table, column, name, open, onOpenChange, onFilter, onReturnFocus }: ColumnMenuProps) {
+const TYPE_LABELS: Record<GridColumnType, string> = {
+  text: "Text",
+  integer: "Integer",
+  decimal: "Decimal",
+  money: "Money (cents)",
+  date: "Date",
+  datetime: "Date and time",
+  boolean: "Yes / no",
+  enum: "Status (badge)",
+  json: "JSON",
+  url: "Link",
+};
+
+export function ColumnMenu({ table, column, name, open, onOpenChange, onFilter, onReturnFocus, type, onTypeChange }: ColumnMenuProps) {
   const focusHandled = useRef(false);
   const sorted = column.getIsSorted();
   const pinned = column.getIsPinned();
@@ -130,6 +147,23 @@ export function ColumnMenu({ table, column, name, open, onOpenChange, onFilter, 
             <span className={styles.menuCheck} />
             Reset width
           </Menu.Item>
+          <Menu.Separator className={styles.menuSeparator} />
+          <Menu.Sub>
+            <Menu.SubTrigger className={styles.menuItem}>
+              <span className={styles.menuCheck} />
+              Show as<span className={styles.menuHint}>{TYPE_LABELS[type]}</span>
+            </Menu.SubTrigger>
+            <Menu.Portal>
+              <Menu.SubContent className={styles.menu} sideOffset={4} aria-label={`Show ${name} as`}>
+                {(Object.keys(TYPE_LABELS) as GridColumnType[]).map((option) => (
+                  <Menu.Item key={option} className={styles.menuItem} onSelect={() => onTypeChange(option)}>
+                    <span className={styles.menuCheck}>{option === type ? "✓" : ""}</span>
+                    {TYPE_LABELS[option]}
+                  </Menu.Item>
+                ))}
+              </Menu.SubContent>
+            </Menu.Portal>
+          </Menu.Sub>
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>

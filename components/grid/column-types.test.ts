@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { gridColumnsFromResult, inferColumnType, parseCellInput, toEditText } from "./column-types";
+import { applyTypeOverrides, gridColumnsFromResult, inferColumnType, parseCellInput, toEditText } from "./column-types";
+import type { GridColumn } from "./types";
 
 describe("inferColumnType", () => {
   it.each([
@@ -209,5 +210,23 @@ describe("toEditText", () => {
     const text = toEditText("datetime", iso);
     expect(text).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(parseCellInput("datetime", text)).toEqual({ ok: true, value: iso });
+  });
+});
+
+describe("applyTypeOverrides", () => {
+  const columns: GridColumn[] = [
+    { id: "amount", name: "amount", dataType: "INTEGER", type: "integer", editable: true },
+    { id: "region", name: "region", dataType: "TEXT", type: "text", editable: false },
+  ];
+
+  it("keeps the columns as they are without overrides", () => {
+    expect(applyTypeOverrides(columns, {}, [])).toBe(columns);
+  });
+
+  it("shows an integer as money and a text column as a status badge with its loaded values", () => {
+    const rows = [{ region: "north" }, { region: "south" }, { region: "north" }, undefined, { region: null }];
+    const [amount, region] = applyTypeOverrides(columns, { amount: "money", region: "enum" }, rows);
+    expect(amount?.type).toBe("money");
+    expect(region).toMatchObject({ type: "enum", enumValues: ["north", "south"] });
   });
 });

@@ -292,3 +292,26 @@ export function parseCellInput(type: GridColumnType, text: string, enumValues?: 
 export function isNumericType(type: GridColumnType): boolean {
   return type === "integer" || type === "decimal" || type === "money";
 }
+
+// ---------------------------------------------------------------------------------------------
+// "Show as" overrides
+
+/**
+ * Applies the user's type overrides. A column shown as a status badge needs its values: the
+ * inferred ones if any, else the distinct values of the loaded rows (at most 50).
+ */
+export function applyTypeOverrides(columns: readonly GridColumn[], overrides: Readonly<Record<string, GridColumnType>>, rows: readonly (Record<string, unknown> | undefined)[]): GridColumn[] {
+  if (Object.keys(overrides).length === 0) return columns as GridColumn[];
+  return columns.map((column) => {
+    const type = overrides[column.id];
+    if (!type || type === column.type) return column;
+    if (type !== "enum" || column.enumValues?.length) return { ...column, type };
+    const values = new Set<string>();
+    for (const row of rows) {
+      const value = row?.[column.id];
+      if (value !== null && value !== undefined) values.add(String(value));
+      if (values.size >= 50) break;
+    }
+    return { ...column, type, enumValues: [...values].sort() };
+  });
+}

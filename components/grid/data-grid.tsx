@@ -16,7 +16,8 @@ import { buildLayout, CHECK_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, STATUS_WIDTH } fro
 import { NO_ROWS_SELECTED, countStagedErrors, headerSelectionState, isRowSelected, rangeBounds, selectedRowCount, type GridView } from "./grid-model";
 import { GridRowView, type RowActions } from "./grid-row";
 import { downloadText, GridStatusLine, GridToolbar } from "./grid-toolbar";
-import type { CellPatch, CellPos, GridColumn, GridRow, RowSelection, RowStatus, StagedEdits } from "./types";
+import { applyTypeOverrides } from "./column-types";
+import type { CellPatch, CellPos, GridColumn, GridColumnType, GridRow, RowSelection, RowStatus, StagedEdits } from "./types";
 import { useGridController } from "./use-grid-controller";
 import { useGridKeyboard } from "./use-grid-keyboard";
 import { useGridPointer } from "./use-grid-pointer";
@@ -72,7 +73,11 @@ export function DataGrid(props: DataGridProps) {
   const { label, columns, rows, getRowId, staged, onStage, onUndo, onRedo, totalRowCount, onRequestRows, rowStatus, children } = props;
   const selectableRows = props.selectableRows ?? true;
   const serverPaged = totalRowCount !== undefined;
-  const { table, viewRows, viewColumns, startColumns, centerColumns } = useGridTable({ ...props, serverPaged });
+  // "Show as": the user may override a column's inferred type (display, editing and filtering follow).
+  const [typeOverrides, setTypeOverrides] = useState<Record<string, GridColumnType>>({});
+  const effectiveColumns = useMemo(() => applyTypeOverrides(columns, typeOverrides, rows), [columns, typeOverrides, rows]);
+  const setColumnType = useCallback((columnId: string, type: GridColumnType) => setTypeOverrides((previous) => ({ ...previous, [columnId]: type })), []);
+  const { table, viewRows, viewColumns, startColumns, centerColumns } = useGridTable({ ...props, columns: effectiveColumns, serverPaged });
   const rowCount = serverPaged ? totalRowCount : viewRows.length;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const view = useMemo<GridView>(() => ({ rows: viewRows, columns: viewColumns, getRowId, staged }), [viewRows, viewColumns, getRowId, staged]);
@@ -310,6 +315,7 @@ export function DataGrid(props: DataGridProps) {
               onMenuChange={changeMenu}
               onOpenFilter={openFilter}
               onMenuClosed={onMenuClosed}
+              onSetColumnType={setColumnType}
             />
           </div>
           <div role="rowgroup" className={styles.body}>

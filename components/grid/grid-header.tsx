@@ -9,6 +9,7 @@ import { ColumnMenu } from "./column-menu";
 import styles from "./data-grid.module.css";
 import { describeFilter } from "./filters";
 import { CHECK_WIDTH, STATUS_WIDTH, type ColumnSlot, type GridLayout } from "./grid-layout";
+import type { GridColumnType } from "./types";
 import { reorder, type GridTable } from "./use-grid-table";
 
 const DRAG_TYPE = "application/x-rowcraft-column";
@@ -32,11 +33,12 @@ export interface GridHeaderProps {
   onOpenFilter: (columnId: string) => void;
   /** A menu closed: put focus back in the grid if the menu was opened from it (true if so). */
   onMenuClosed: () => boolean;
+  onSetColumnType: (columnId: string, type: GridColumnType) => void;
 }
 
 const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
 
-function GridHeaderView({ table, layout, selectAll, onToggleAll, statusLabel, menu, onMenuChange, onOpenFilter, onMenuClosed }: GridHeaderProps) {
+function GridHeaderView({ table, layout, selectAll, onToggleAll, statusLabel, menu, onMenuChange, onOpenFilter, onMenuClosed, onSetColumnType }: GridHeaderProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
@@ -126,6 +128,8 @@ function GridHeaderView({ table, layout, selectAll, onToggleAll, statusLabel, me
           onOpenChange={(open) => onMenuChange(open ? { columnId: slot.column.id, fromGrid: false } : null)}
           onFilter={() => onOpenFilter(slot.column.id)}
           onReturnFocus={onMenuClosed}
+          type={slot.column.type}
+          onTypeChange={(type) => onSetColumnType(slot.column.id, type)}
         />
         {column.getCanResize() ? (
           <div
