@@ -1,7 +1,7 @@
 /** The audit log table with its filter form. Filters are plain GET parameters, so a link reproduces the view. */
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { Badge, DataTable, EmptyState } from "@/components/ui/surface";
+import { Alert, Badge, DataTable, EmptyState } from "@/components/ui/surface";
 
 export interface AuditRow {
   id: string;
@@ -16,9 +16,19 @@ export interface AuditRow {
 
 const OUTCOME_TONE = { ok: "success", denied: "warning", error: "danger" } as const;
 
-export function AuditTable({ events, filter }: { events: AuditRow[]; filter: { action: string; actor: string; outcome: string } }) {
+export interface AuditFilterValues {
+  action: string;
+  actor: string;
+  outcome: string;
+  from: string;
+  to: string;
+}
+
+export function AuditTable({ events, filter, invalid }: { events: AuditRow[]; filter: AuditFilterValues; invalid: string | null }) {
+  const exportHref = `/api/audit/export?${new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== "")).toString()}`;
   return (
     <div style={{ display: "grid", gap: "var(--space-4)" }}>
+      {invalid ? <Alert tone="error">{invalid} Showing the newest events without filters.</Alert> : null}
       <form method="get" aria-label="Filter the audit log" style={{ display: "flex", gap: "var(--space-3)", alignItems: "flex-end", flexWrap: "wrap" }}>
         <TextField label="Action starts with" name="action" defaultValue={filter.action} placeholder="auth., user." />
         <TextField label="User email contains" name="actor" defaultValue={filter.actor} />
@@ -33,7 +43,14 @@ export function AuditTable({ events, filter }: { events: AuditRow[]; filter: { a
             { value: "error", label: "Error" },
           ]}
         />
+        <TextField label="From (UTC day)" name="from" type="date" defaultValue={filter.from} />
+        <TextField label="To (UTC day)" name="to" type="date" defaultValue={filter.to} />
         <Button type="submit">Filter</Button>
+        <Button asChild>
+          <a href={exportHref} download>
+            Export CSV
+          </a>
+        </Button>
       </form>
       {events.length === 0 ? (
         <EmptyState title="No matching events">Change the filters to see more.</EmptyState>

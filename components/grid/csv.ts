@@ -4,6 +4,7 @@
  * fields with a comma, quote or line break quoted with inner quotes doubled. Values are written
  * as their edit text (money as 1234.56, NULL as an empty field), staged edits included.
  */
+import { csvField, guardFormula } from "@/lib/csv";
 import { toEditText, isNumericType } from "./column-types";
 import { cellKey } from "./grid-edits";
 import type { GridColumn, GridRow, StagedEdits } from "./types";
@@ -19,13 +20,7 @@ export interface CsvOptions {
   escapeFormulas?: boolean;
 }
 
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { csvField };
 
 export function exportCsv(columns: readonly GridColumn[], rows: readonly (GridRow | undefined)[], options: CsvOptions = {}): string {
   const escape = options.escapeFormulas ?? true;
