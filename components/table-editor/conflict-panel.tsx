@@ -16,9 +16,11 @@ interface Props {
   onTakeTheirs: (keyIds: string[]) => void;
   onOverwrite: (keyIds: string[]) => void;
   busy: boolean;
+  /** Grid column → the table's column, for query results that rename columns ("theirs" is keyed by the table's names). */
+  sourceOf?: (columnId: string) => string;
 }
 
-export function ConflictPanel({ conflicts, pending, onTakeTheirs, onOverwrite, busy }: Props) {
+export function ConflictPanel({ conflicts, pending, onTakeTheirs, onOverwrite, busy, sourceOf }: Props) {
   const all = conflicts.map((conflict) => conflict.keyId);
   return (
     <section aria-label="Save conflicts" style={{ display: "grid", gap: "var(--space-3)" }}>
@@ -46,7 +48,7 @@ export function ConflictPanel({ conflicts, pending, onTakeTheirs, onOverwrite, b
                 <td>{index === 0 ? label : ""}</td>
                 <td>{patch.columnId}</td>
                 <td>{show(patch.after)}</td>
-                <td>{conflict.theirs ? show(conflict.theirs[patch.columnId]) : "row deleted"}</td>
+                <td>{conflict.theirs ? show(conflict.theirs[sourceOf ? sourceOf(patch.columnId) : patch.columnId]) : "row deleted"}</td>
                 <td>
                   {index === 0 ? (
                     <span style={{ display: "flex", gap: "var(--space-2)" }}>

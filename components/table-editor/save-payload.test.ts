@@ -1,3 +1,5 @@
+// The table save payload: row ids that encode the primary key, and cell edits grouped per row
+// (also through a query result's renamed columns).
 import { describe, expect, it } from "vitest";
 import { keyId } from "@/lib/schemas/tables";
 import { buildUpdates, keyOfRowId, rowIdOf } from "./save-payload";
@@ -20,6 +22,17 @@ describe("save payload", () => {
     expect(updates).toEqual([
       { key: { id: 1 }, changes: { status: { before: "paid", after: "shipped" }, notes: { before: "x", after: null } } },
       { key: { id: 2 }, changes: { notes: { before: null, after: "call back" } } },
+    ]);
+  });
+
+  it("reads the key and names the columns through a query's renames", () => {
+    // SELECT id AS item, name AS title FROM items
+    const outputs: Record<string, string> = { id: "item" };
+    const sources: Record<string, string> = { title: "name" };
+    const rowId = rowIdOf({ item: 30, title: "item 30" }, ["id"], (column) => outputs[column] ?? column);
+    expect(rowId).toBe(keyId({ id: 30 }));
+    expect(buildUpdates([{ rowId, columnId: "title", before: "item 30", after: "renamed" }], (columnId) => sources[columnId] ?? columnId)).toEqual([
+      { key: { id: 30 }, changes: { name: { before: "item 30", after: "renamed" } } },
     ]);
   });
 });

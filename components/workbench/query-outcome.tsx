@@ -1,10 +1,13 @@
 "use client";
 /**
  * What the last run produced: rows with count, time and truncation notice; a write's effect
- * (for a preview, samples of the changed rows before and after); or a plain error.
+ * (for a preview, samples of the changed rows before and after); or a plain error. Rows that are
+ * rows of one writable table (`editable`) can be edited in place; that grid stays mounted while
+ * the query runs again, so staged edits, conflicts and the last save's outcome survive it.
  */
 import { Alert, Badge } from "@/components/ui/surface";
 import type { QueryPreview, QueryResult, QueryRowSample, QuerySuccess } from "@/lib/schemas/queries";
+import { EditableQueryResult, queryEditsKey } from "./editable-query-result";
 import { PagedQueryResult, type PagedQuery } from "./paged-query-result";
 import { ResultTable } from "./result-table";
 
@@ -26,9 +29,13 @@ function errorTitle(source: string, code: string): string {
   return ERROR_TITLES[code] ?? (source === "guard" ? "Query refused" : "Database error");
 }
 
-/** `pager`: the run that produced `outcome`, so a result cut by the row cap can be paged on the server. */
-export function QueryOutcome({ outcome, isRunning, pager }: { outcome: QueryResult | null; isRunning: boolean; pager?: PagedQuery | null }) {
-  if (isRunning) return <p role="status">Running…</p>;
+/**
+ * `pager`: the run that produced `outcome`, so a result cut by the row cap can be paged on the
+ * server; with `onReload` (which runs it again) an editable result can be edited in place.
+ */
+export function QueryOutcome({ outcome, isRunning, pager, onReload }: { outcome: QueryResult | null; isRunning: boolean; pager?: PagedQuery | null; onReload?: () => Promise<unknown> }) {
+  const editable = outcome?.ok && outcome.kind === "select" && !outcome.truncated && pager && onReload ? (outcome.editable ?? null) : null;
+  if (isRunning && !editable) return <p role="status">Running…</p>;
   if (!outcome) return null;
   if (!outcome.ok) {
     return (
@@ -57,13 +64,23 @@ export function QueryOutcome({ outcome, isRunning, pager }: { outcome: QueryResu
   return (
     <div style={{ display: "grid", gap: "var(--space-2)" }}>
       <div role="status" style={{ display: "flex", gap: "var(--space-3)", alignItems: "center" }}>
-        <span>
-          <strong>{outcome.rowCount.toLocaleString("en-US")}</strong> rows
-        </span>
-        <span style={{ color: "var(--color-text-muted)" }}>{time}</span>
+        {isRunning ? (
+          <span>Running…</span>
+        ) : (
+          <>
+            <span>
+              <strong>{outcome.rowCount.toLocaleString("en-US")}</strong> rows
+            </span>
+            <span style={{ color: "var(--color-text-muted)" }}>{time}</span>
+          </>
+        )}
         {outcome.truncated ? <Badge tone="warning">Row cap: showing the first {outcome.rowCap.toLocaleString("en-US")} rows</Badge> : null}
       </div>
-      <ResultTable label="Query results" columns={outcome.columns} rows={outcome.rows} />
+      {editable && pager && onReload ? (
+        <EditableQueryResult key={queryEditsKey(pager.datasourceId, editable)} datasourceId={pager.datasourceId} editable={editable} columns={outcome.columns} rows={outcome.rows} onReload={onReload} />
+      ) : (
+        <ResultTable label="Query results" columns={outcome.columns} rows={outcome.rows} />
+      )}
     </div>
   );
 }

@@ -3,7 +3,8 @@
  * The query workbench (builders): pick a source, write guarded SQL with `{{ }}` parameters,
  * format, run (Ctrl/Cmd+Enter), cancel, preview or run writes, and read results or an error
  * that points at the place in the SQL. The draft is kept in this browser per source, so a
- * reload or a failed run never loses what was typed.
+ * reload or a failed run never loses what was typed. A read over one writable table can be
+ * edited in place in its result grid (see editable-query-result.tsx).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -67,6 +68,13 @@ export function Workbench({ sources, initialSourceId }: { sources: WorkbenchSour
     }
   }
 
+  /** Runs the last run's query again (after edits of its rows were saved), whatever the editor holds now. */
+  async function rerun() {
+    if (!lastRun) return;
+    const result = await queryRun.start({ ...lastRun, mode: "read", preview: false });
+    if (result) setOutcome(result);
+  }
+
   function format() {
     try {
       setSql(formatSql(sql, dialect));
@@ -114,7 +122,7 @@ export function Workbench({ sources, initialSourceId }: { sources: WorkbenchSour
       <SqlEditor label="SQL" value={sql} onChange={setSql} dialect={dialect} schema={namespace} diagnostics={diagnostics} onRun={() => void run(mode === "write")} placeholder="SELECT … — use {{ name }} for values" />
       <ParamsPanel expressions={expressions} values={paramText} onChange={(expression, text) => setParamText((previous) => ({ ...previous, [expression]: text }))} />
       {queryRun.requestError ? <Alert tone="error">{errorMessage(queryRun.requestError)}</Alert> : null}
-      <QueryOutcome outcome={outcome} isRunning={queryRun.isRunning} pager={lastRun} />
+      <QueryOutcome outcome={outcome} isRunning={queryRun.isRunning} pager={lastRun} onReload={rerun} />
     </div>
   );
 }

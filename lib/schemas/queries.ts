@@ -1,5 +1,6 @@
 /** Running guarded SQL: the request, and the result or error the workbench and apps render. */
 import { z } from "zod";
+import type { TableRefInput } from "@/lib/schemas/tables";
 import { tableViewSchema } from "@/lib/schemas/table-view";
 
 export const queryModeSchema = z.enum(["read", "write"]);
@@ -51,6 +52,33 @@ export interface QuerySuccess {
    */
   preview: QueryPreview | null;
   durationMs: number;
+  /**
+   * Reads whose rows are rows of one writable table with a primary key (the guard mapped the
+   * query to it, and every key column is in the output): how to save edits of its cells back
+   * through `tables.save`. null or absent for everything else.
+   */
+  editable?: QueryEditable | null;
+}
+
+/** A result column that is a column of the table, under its output name. */
+export interface QueryColumnSource {
+  /** The result column (as in `columns` and the row objects). */
+  output: string;
+  /** The table's column. */
+  source: string;
+}
+
+export interface QueryEditable {
+  /** The table, as `tables.save` names it. */
+  table: TableRefInput;
+  /** How users see the table's name ("orders", "public.orders"). */
+  display: string;
+  /** The table's primary key columns. */
+  primaryKey: string[];
+  /** Where each primary key column is in the rows, in primaryKey order. */
+  key: QueryColumnSource[];
+  /** The cells that may be edited: mapped 1:1, writable under the policy, not part of the key. */
+  columns: QueryColumnSource[];
 }
 
 /** A few rows of the changed table, with their columns. */

@@ -2,7 +2,8 @@
  * Runs one builder query: the guard decides what may run and binds every template as a
  * parameter, then the source's driver executes it with the policy's timeout and row cap inside
  * the database's own read-only / transactional protections. Refusals and database errors come
- * back as values with a position, so the editor can underline them; writes are audited.
+ * back as values with a position, so the editor can underline them; writes are audited. Reads
+ * whose rows are rows of one writable table say how to save edits of them (`editable`).
  */
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
@@ -18,6 +19,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { finishRun, registerRun } from "@/server/queries/running-queries";
 import { mapPosition } from "@/server/queries/map-position";
 import { previewSampling } from "@/server/queries/preview-sampling";
+import { editableResult } from "@/server/queries/editable-result";
 
 /** Write mode on a read-only source has nothing writable, so the guard refuses every write. */
 export function tablePolicyOf(policy: Policy): TablePolicy {
@@ -80,6 +82,7 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
       affectedRows: result.affectedRows,
       preview: preview ? previewOf(result.preview) : null,
       durationMs: result.durationMs,
+      editable: guarded.kind === "select" ? await editableResult({ db, source, dialect, projection: guarded.projection, columns: result.columns }) : null,
     };
   } catch (error) {
     if (!(error instanceof DriverError)) throw error;

@@ -1,6 +1,7 @@
 // State shared by the dialect checkers while they walk one statement: the policy and function
 // checks (so both walkers refuse things with the same codes and messages) and what they collect
-// (tables read and written, positions of bound-parameter nodes, the shape of a write).
+// (tables read and written, positions of bound-parameter nodes, the shape of a write, the
+// projection of a single-table read).
 import { fail } from "./errors";
 import { functionRefusal } from "./functions";
 import {
@@ -12,7 +13,7 @@ import {
   type ResolvedTable,
   type TableRef,
 } from "./policy";
-import type { Dialect, GuardMode, TablePolicy } from "./types";
+import type { Dialect, GuardMode, ReadProjection, TablePolicy } from "./types";
 import type { WriteShape } from "./write-shape";
 
 export class CheckContext {
@@ -22,6 +23,8 @@ export class CheckContext {
   readonly parameterPositions: number[] = [];
   /** Set by the checkers for INSERT/UPDATE/DELETE: what a preview needs to sample rows. */
   writeShape: WriteShape | null = null;
+  /** Set by the checkers for an accepted read that maps 1:1 to one table. */
+  projection: ReadProjection | null = null;
 
   constructor(
     readonly dialect: Dialect,

@@ -33,6 +33,8 @@ export type {
   GuardResult,
   ParamSource,
   PreviewPlan,
+  ProjectionItem,
+  ReadProjection,
   StatementKind,
   TablePolicy,
 } from "./types";
@@ -87,6 +89,7 @@ function guard(input: GuardInput): GuardOk {
     values,
     tables: { read: ctx.tablesRead, write: ctx.tablesWritten },
     params: lex.templates.map((t) => ({ expression: t.expression, position: t.start })),
+    projection: kind === "select" ? ctx.projection : null,
   };
   if (input.preview === true && kind !== "select" && ctx.writeShape !== null) ok.preview = previewPlan(input, lex, ctx.writeShape);
   return ok;

@@ -49,6 +49,37 @@ export interface GuardOk {
   params: { expression: string; position: number }[];
   /** Writes checked with `preview: true`: the statements that sample rows before and after the change. */
   preview?: PreviewPlan;
+  /**
+   * Reads whose rows map 1:1 to rows of one table (see ReadProjection); null for every other
+   * statement, including all writes. What decides whether a result can be edited in place.
+   */
+  projection: ReadProjection | null;
+}
+
+/** One select-list item of a single-table read, in order. */
+export type ProjectionItem =
+  /** A plain column of the table (bare or qualified by its name or alias), possibly renamed with AS. */
+  | { kind: "column"; output: string; source: string }
+  /** `*` or `t.*`: every column of the table, in its order (expand from the introspected schema). */
+  | { kind: "all" }
+  /** Anything computed (function, cast, arithmetic, literal, subquery): one output column, mapped to nothing. */
+  | { kind: "expression" };
+
+/**
+ * A read that is one plain SELECT over exactly one base table: no set operations, CTEs,
+ * DISTINCT, GROUP BY/HAVING, aggregates or window functions, joins, subqueries or table
+ * functions in FROM. WHERE, ORDER BY and LIMIT are fine. Its rows are rows of that table, so the
+ * plain columns it shows can be written back by primary key.
+ */
+export interface ReadProjection {
+  /** As written (PostgreSQL: schema resolved, `public` by default; SQLite `main` → null). */
+  table: { schema: string | null; name: string; display: string };
+  /** The plain column items, in select-list order: output name → the table's column. */
+  columns: { output: string; source: string }[];
+  /** `*` or `t.*` appears: every column of the table is in the output too. */
+  allColumns: boolean;
+  /** The whole select list in order, to line items up with the result's columns. */
+  items: ProjectionItem[];
 }
 
 /** A checked statement with its bound values, ready for a driver. */

@@ -1,8 +1,8 @@
-// One entry point for "may this query call that function?" across the three dialects.
+// One entry point for "may this query call that function?" (and "is it an aggregate?") across the three dialects.
 import type { Dialect } from "../types";
-import { MYSQL_FUNCTIONS } from "./mysql";
-import { POSTGRES_FUNCTIONS } from "./postgres";
-import { SQLITE_FUNCTIONS } from "./sqlite";
+import { MYSQL_AGGREGATES, MYSQL_FUNCTIONS } from "./mysql";
+import { POSTGRES_AGGREGATES, POSTGRES_FUNCTIONS } from "./postgres";
+import { SQLITE_AGGREGATES, SQLITE_FUNCTIONS } from "./sqlite";
 
 const LISTS: Record<Dialect, ReadonlySet<string>> = {
   postgres: POSTGRES_FUNCTIONS,
@@ -28,4 +28,17 @@ export function functionRefusal(dialect: Dialect, parts: readonly string[]): str
     return `Function ${display}() is not allowed in Rowcraft queries; schema-qualified functions are refused. Use a built-in function instead.`;
   }
   return `Function ${display}() is not allowed in Rowcraft queries.`;
+}
+
+const AGGREGATES: Record<Dialect, ReadonlySet<string>> = {
+  postgres: POSTGRES_AGGREGATES,
+  mysql: MYSQL_AGGREGATES,
+  sqlite: SQLITE_AGGREGATES,
+};
+
+/** A built-in aggregate or window function (by its last name part; case-insensitive except on PostgreSQL). */
+export function isAggregateFunction(dialect: Dialect, parts: readonly string[]): boolean {
+  const last = parts[parts.length - 1];
+  if (last === undefined) return false;
+  return AGGREGATES[dialect].has(dialect === "postgres" ? last : last.toLowerCase());
 }

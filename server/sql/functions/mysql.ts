@@ -36,3 +36,6 @@ const CONDITIONAL_AND_MISC = `if ifnull nullif coalesce greatest least isnull in
 export const MYSQL_FUNCTIONS: ReadonlySet<string> = new Set(
   [AGGREGATES, WINDOW, MATH, STRING, DATETIME, JSON_FUNCTIONS, CONDITIONAL_AND_MISC].join(" ").split(/\s+/).filter(Boolean),
 );
+
+/** Aggregate and window functions: a read calling one in its select list no longer returns plain table rows. */
+export const MYSQL_AGGREGATES: ReadonlySet<string> = new Set([AGGREGATES, WINDOW].join(" ").split(/\s+/).filter(Boolean));

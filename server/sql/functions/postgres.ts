@@ -67,3 +67,6 @@ export const POSTGRES_FUNCTIONS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Aggregate and window functions: a read calling one in its select list no longer returns plain table rows. */
+export const POSTGRES_AGGREGATES: ReadonlySet<string> = new Set([AGGREGATES, WINDOW].join(" ").split(/\s+/).filter(Boolean));

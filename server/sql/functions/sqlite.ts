@@ -27,3 +27,6 @@ const MATH = `acos acosh asin asinh atan atan2 atanh ceil ceiling cos cosh degre
 export const SQLITE_FUNCTIONS: ReadonlySet<string> = new Set(
   [AGGREGATES, WINDOW, CORE, DATETIME, JSON_FUNCTIONS, MATH].join(" ").split(/\s+/).filter(Boolean),
 );
+
+/** Aggregate and window functions: a read calling one in its select list no longer returns plain table rows. */
+export const SQLITE_AGGREGATES: ReadonlySet<string> = new Set([AGGREGATES, WINDOW].join(" ").split(/\s+/).filter(Boolean));

@@ -12,6 +12,7 @@ import type { TextPositions } from "../positions";
 import type { StatementKind } from "../types";
 import { locationRange, type WriteShape } from "../write-shape";
 import { ALLOWED_NODES, statementName } from "./nodes";
+import { postgresProjection } from "./projection";
 
 type Scope = ReadonlySet<string>;
 const NO_CTES: Scope = new Set();
@@ -37,6 +38,7 @@ export class PostgresChecker {
     if (this.ctx.mode === "read") {
       if (type === "SelectStmt") {
         this.select(body, NO_CTES);
+        this.ctx.projection = postgresProjection(body);
         return "select";
       }
       if (writes) {

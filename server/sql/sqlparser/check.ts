@@ -9,6 +9,7 @@ import { findWords, type Word } from "../lexer";
 import type { TextPositions } from "../positions";
 import type { StatementKind } from "../types";
 import { spanRange, type WriteShape } from "../write-shape";
+import { sqlparserProjection } from "./projection";
 import { requireWhere, returningRefusal, type WriteTarget } from "./where";
 
 type Scope = ReadonlySet<string>;
@@ -44,6 +45,7 @@ export class SqlparserChecker {
     if (this.ctx.mode === "read") {
       if (type === "Query" && !isDml(body.body)) {
         this.query(body, NO_CTES);
+        if (this.ctx.dialect !== "postgres") this.ctx.projection = sqlparserProjection(body, this.ctx.dialect);
         return "select";
       }
       if (writes || type === "Query") this.ctx.forbidden("This statement changes data; this query runs in read mode, which allows only SELECT.", null);

@@ -1,0 +1,94 @@
+"use client";
+/**
+ * The save flow for staged table edits, shared by the table editor and editable query results:
+ * send them (and inserts or deletes) to `tables.save` in one transaction, forget them once saved,
+ * keep them when the save fails, and after a conflict let the user take theirs (drop those
+ * rows' edits and re-read) or overwrite knowingly. Query results name the grid's columns their
+ * own way; `sourceOf` turns a grid column into the table's column for the request.
+ */
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import type { GridEdits, RowStatus } from "@/components/grid";
+import type { SaveConflict, TableRefInput } from "@/lib/schemas/tables";
+import { useTRPC } from "@/lib/trpc/client";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { buildUpdates } from "./save-payload";
+
+type Cell = string | number | boolean | null;
+
+export interface SavePayload {
+  updates?: ReturnType<typeof buildUpdates>;
+  deletes?: Record<string, Cell>[];
+  inserts?: Record<string, Cell>[];
+  overwrite?: string[];
+}
+
+export interface SaveNotice {
+  tone: "success" | "error";
+  text: string;
+}
+
+export interface TableSaveOptions {
+  datasourceId: string;
+  table: TableRefInput;
+  edits: GridEdits;
+  /** Re-reads the rows after a save and after "take theirs". */
+  reload: () => Promise<unknown> | void;
+  /** Grid column id → the table's column (query results may rename columns). */
+  sourceOf?: (columnId: string) => string;
+  /** After a successful save, before the reload (e.g. clear the row selection). */
+  onSaved?: () => void;
+}
+
+export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onSaved }: TableSaveOptions) {
+  const trpc = useTRPC();
+  const save = useMutation(trpc.tables.save.mutationOptions());
+  const [conflicts, setConflicts] = useState<SaveConflict[]>([]);
+  const [notice, setNotice] = useState<SaveNotice | null>(null);
+  const rowStatus = useMemo<Map<string, RowStatus> | undefined>(
+    () => (conflicts.length ? new Map(conflicts.map((conflict) => [conflict.keyId, { tone: "danger", text: conflict.theirs ? "Changed by someone else" : "Deleted by someone else" }])) : undefined),
+    [conflicts],
+  );
+
+  /** True when everything was saved. */
+  async function submit(payload: SavePayload): Promise<boolean> {
+    setNotice(null);
+    try {
+      const result = await save.mutateAsync({ datasourceId, table, updates: payload.updates ?? [], deletes: payload.deletes ?? [], inserts: payload.inserts ?? [], overwrite: payload.overwrite ?? [] });
+      if (result.ok) {
+        if (payload.updates) edits.reset();
+        setConflicts([]);
+        onSaved?.();
+        const parts = [result.updated && `${result.updated} rows updated`, result.inserted && `${result.inserted} added`, result.deleted && `${result.deleted} deleted`].filter(Boolean);
+        setNotice({ tone: "success", text: `Saved: ${parts.join(", ")}.` });
+        // A failed re-read shows where the rows are shown; it must not read as a failed save.
+        await Promise.resolve(reload()).catch(() => undefined);
+        return true;
+      }
+      if (result.reason === "conflict") setConflicts(result.conflicts);
+      else setNotice({ tone: "error", text: `${result.message} Your changes are kept; try again.` });
+    } catch (error) {
+      setNotice({ tone: "error", text: `Nothing was saved: ${errorMessage(error)} Your changes are kept; try again.` });
+    }
+    return false;
+  }
+
+  /** Saves every valid staged edit; `overwrite` lists rows whose conflicts the user chose to overwrite. */
+  const saveEdits = (overwrite: string[] = []) => void submit({ updates: buildUpdates(edits.pending, sourceOf), overwrite });
+
+  function takeTheirs(keyIds: string[]) {
+    const rows = new Set(keyIds);
+    edits.drop([...edits.staged.keys()].filter((key) => rows.has(edits.staged.get(key)?.rowId ?? "")));
+    setConflicts((current) => current.filter((conflict) => !rows.has(conflict.keyId)));
+    void Promise.resolve(reload()).catch(() => undefined);
+  }
+
+  function discard() {
+    edits.reset();
+    setConflicts([]);
+  }
+
+  return { conflicts, notice, rowStatus, isSaving: save.isPending, submit, saveEdits, takeTheirs, discard };
+}
+
+export type TableSave = ReturnType<typeof useTableSave>;
