@@ -217,3 +217,25 @@ describe("SQLite driver: introspection and test()", () => {
     }
   });
 });
+
+describe("SQLite driver: column names after another connection changed the schema", () => {
+  it("reports the names the rows were read with", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rowcraft-sqlite-rename-"));
+    const file = path.join(dir, "db.sqlite");
+    const setup = new Database(file);
+    setup.exec("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x')");
+    const driver = createDriver({ kind: "sqlite", file }, { poolSize: 1 });
+    try {
+      const request = { sql: "SELECT * FROM t", values: [], mode: "read" as const, timeoutMs: 5_000, rowCap: 10 };
+      expect((await driver.execute(request)).columns.map((column) => column.name)).toEqual(["a", "b"]);
+      setup.exec("ALTER TABLE t RENAME COLUMN b TO renamed");
+      const after = await driver.execute(request);
+      expect(after.columns.map((column) => column.name)).toEqual(["a", "renamed"]);
+      expect(after.rows).toEqual([{ a: 1, renamed: "x" }]);
+    } finally {
+      await driver.close();
+      setup.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -90,7 +90,6 @@ function executeRead(message) {
     throw failure("read_only_violation", "Nothing was changed: this source runs this query read-only, and the statement would change the database.");
   }
   stmt.raw(true);
-  const columns = columnsOf(stmt);
   const rows = [];
   let truncated = false;
   for (const row of stmt.iterate(...bind(message.values))) {
@@ -100,7 +99,9 @@ function executeRead(message) {
     }
     rows.push(row);
   }
-  return { columns, rows, truncated, affectedRows: null };
+  // Names after running: SQLite re-prepares a statement whose schema changed (another
+  // connection's ALTER TABLE) on its first step, and only then are its columns current.
+  return { columns: columnsOf(stmt), rows, truncated, affectedRows: null };
 }
 
 /**
