@@ -26,11 +26,21 @@ const t = initTRPC
         ...shape,
         data: {
           ...shape.data,
-          zodError: error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null,
+          zodError: zodIssuesOf(error.cause),
         },
       };
     },
   });
+
+/**
+ * Field errors for forms. zod 4's error is not an Error subclass, so tRPC wraps it and
+ * `instanceof` fails; the issues are still on the cause, so look for them by shape.
+ */
+function zodIssuesOf(cause: unknown): z.core.$ZodFlattenedError<unknown> | null {
+  const issues = typeof cause === "object" && cause !== null ? (cause as { issues?: unknown }).issues : undefined;
+  if (!Array.isArray(issues)) return null;
+  return z.flattenError({ issues } as z.core.$ZodError<unknown>);
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -1,4 +1,5 @@
 /** The root router: one sub-router per domain. Exports the `AppRouter` type and `createCaller`. */
+import { actionsRouter } from "@/server/routers/actions";
 import { appsRouter } from "@/server/routers/apps";
 import { auditRouter } from "@/server/routers/audit";
 import { authRouter } from "@/server/routers/auth";
@@ -16,6 +17,7 @@ export const appRouter = router({
   tables: tablesRouter,
   users: usersRouter,
   audit: auditRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

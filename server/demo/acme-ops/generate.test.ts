@@ -79,6 +79,10 @@ describe("generateAcmeOps at scale 0.02", () => {
       for (const table of TABLES) expect(counts[table], table).toBe(scalar(db, `SELECT count(*) FROM ${table}`));
       expect(counts.orders).toBe(2000);
       expect(counts.notification_outbox).toBe(0);
+      // Written only by actions, with their effects (server/actions/idempotency.ts).
+      expect(counts.action_idempotency).toBe(0);
+      expect(scalar(db, "SELECT count(*) FROM action_idempotency")).toBe(0);
+      expect(db.pragma("user_version", { simple: true })).toBe(2);
     } finally {
       db.close();
     }

@@ -368,6 +368,7 @@ export function generateAcmeOps(options: GenerateAcmeOpsOptions): GenerateAcmeOp
         ...orders.counts,
         support_tickets: tickets,
         notification_outbox: 0,
+        action_idempotency: 0,
       };
     })();
     db.exec(ACME_OPS_INDEXES_SQL);

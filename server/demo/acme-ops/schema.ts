@@ -1,4 +1,5 @@
 // DDL of the embedded "Acme Ops" demo database, kept as TS strings so bundlers never need to trace a .sql file.
+import { IDEMPOTENCY_TABLE_DDL } from "@/server/actions/idempotency-table";
 
 /**
  * Tables only. Indexes are separate because the generator builds them after the bulk load,
@@ -83,6 +84,10 @@ CREATE TABLE notification_outbox (
   payload    TEXT    NOT NULL CHECK (json_valid(payload)),
   created_at TEXT    NOT NULL
 ) STRICT;
+
+-- Idempotency keys of the Rowcraft actions that changed this database, each written in the same
+-- transaction as the change (server/actions/idempotency.ts); empty in a freshly generated database.
+${IDEMPOTENCY_TABLE_DDL.sqlite};
 `;
 
 export const ACME_OPS_INDEXES_SQL = `
@@ -103,4 +108,4 @@ CREATE INDEX notification_outbox_order_id_idx ON notification_outbox (order_id);
 export const ACME_OPS_SCHEMA_SQL = ACME_OPS_TABLES_SQL + ACME_OPS_INDEXES_SQL;
 
 /** Bumped whenever the schema or the generated data changes shape; stored as PRAGMA user_version. */
-export const ACME_OPS_VERSION = 1;
+export const ACME_OPS_VERSION = 2;

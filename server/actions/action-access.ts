@@ -1,0 +1,31 @@
+/**
+ * The checks every way of running an action applies first: the action exists, the caller's role
+ * reaches the action's own minimum (the procedures themselves only require operator), and
+ * dangerous actions were confirmed.
+ */
+import { TRPCError } from "@trpc/server";
+import { hasRole } from "@/lib/roles";
+import type { ActionUser, AnyAction } from "./define-action";
+import { actionRegistry, type ActionRegistry } from "./registry";
+
+export function findActionOrThrow(name: string, registry: ActionRegistry = actionRegistry): AnyAction {
+  const action = registry.get(name);
+  if (!action) throw new TRPCError({ code: "NOT_FOUND", message: `There is no action named ${name}. It may have been removed; reload the page.` });
+  return action;
+}
+
+export function canRunAction(user: Pick<ActionUser, "role">, action: AnyAction): boolean {
+  return hasRole(user.role, action.minRole);
+}
+
+export function assertMayRunAction(user: Pick<ActionUser, "role">, action: AnyAction): void {
+  if (!canRunAction(user, action)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `${action.title} needs the ${action.minRole} role or above.` });
+  }
+}
+
+export function assertConfirmed(action: AnyAction, confirmed: boolean | undefined): void {
+  if (action.danger && confirmed !== true) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${action.title} is marked dangerous: ask the operator to confirm, then send confirmed: true.` });
+  }
+}

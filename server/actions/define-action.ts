@@ -1,0 +1,121 @@
+/**
+ * The helper every engineer-owned action is written with, and what an action may use while it
+ * runs. `defineAction` checks the definition once, at import time, so a broken action fails the
+ * unit tests (registry.test.ts) rather than an operator's run.
+ *
+ * Errors: throw `ActionError` with a message for operators ("Order 123 is cancelled…"); anything
+ * else is an internal error — logged, and shown to the user as "The action failed unexpectedly".
+ */
+import { z } from "zod";
+import type { Role } from "@/lib/roles";
+import type { ActionDatabase, ActionTx } from "./databases/types";
+
+/** A domain error: the message is shown to the operator as it is, so write it for them. */
+export class ActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+export interface ActionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface ActionContext {
+  user: ActionUser;
+  /** Same key ⇒ same intended invocation: a retry, a double click or a reload of the same row. */
+  idempotencyKey: string;
+  /** Aborted when the action's timeout passes; transactions then roll back at their next step. */
+  signal: AbortSignal;
+  /** An engineer-side handle on the data source with this name (bound parameters, one transaction at a time). */
+  datasource(name: string): Promise<ActionDatabase>;
+  /**
+   * Runs `work` in one transaction of `database` and records the idempotency key in the same
+   * transaction (table action_idempotency in that database). If the key was recorded before,
+   * `work` is not called and the first result is returned instead. Call it at most once per
+   * invocation; throwing (an ActionError) rolls everything back and records nothing.
+   */
+  idempotent<T>(database: ActionDatabase, work: (tx: ActionTx) => Promise<T>): Promise<T>;
+}
+
+export type ActionInputSchema = z.ZodObject;
+export type ActionMode = "perRow" | "batch";
+
+interface ActionSpecBase<I extends ActionInputSchema, O> {
+  /** kebab-case, unique: what builders bind to and what the audit log records. */
+  name: string;
+  title: string;
+  /** One or two sentences for builders: what it changes, and when it refuses. */
+  description: string;
+  input: I;
+  /** Checked on every result; a mismatch is an internal error (a bug in the action). */
+  output?: z.ZodType<O>;
+  minRole: Role;
+  /** Operators confirm before it runs; the UI shows this text with the action and row count. */
+  danger?: { confirm: string };
+  timeoutMs: number;
+  run(input: z.output<I>, ctx: ActionContext): Promise<O>;
+}
+
+/** perRow: one invocation per selected row. batch: one invocation, `selectionField` (an array) takes the whole selection. */
+export type ActionSpec<I extends ActionInputSchema, O> = ActionSpecBase<I, O> &
+  ({ mode: "perRow" } | { mode: "batch"; selectionField: Extract<keyof z.output<I>, string> });
+
+export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchema, O = unknown> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: I;
+  readonly output: z.ZodType<O> | null;
+  readonly minRole: Role;
+  readonly danger: { confirm: string } | null;
+  readonly timeoutMs: number;
+  readonly mode: ActionMode;
+  readonly selectionField: string | null;
+  run(input: z.output<I>, ctx: ActionContext): Promise<O>;
+}
+
+export type AnyAction = ActionDefinition<ActionInputSchema, unknown>;
+
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export const MIN_TIMEOUT_MS = 100;
+export const MAX_TIMEOUT_MS = 600_000;
+
+function invalid(name: string, problem: string): Error {
+  return new Error(`Action ${name}: ${problem}`);
+}
+
+export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I, O>): ActionDefinition<I, O> {
+  const { name } = spec;
+  if (!NAME.test(name)) throw invalid(name, "the name must be kebab-case (refund-order).");
+  if (!spec.title.trim() || !spec.description.trim()) throw invalid(name, "give it a title and a description for builders.");
+  if (!Number.isInteger(spec.timeoutMs) || spec.timeoutMs < MIN_TIMEOUT_MS || spec.timeoutMs > MAX_TIMEOUT_MS) {
+    throw invalid(name, `timeoutMs must be a whole number from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}.`);
+  }
+  if (spec.danger && !spec.danger.confirm.trim()) throw invalid(name, "danger.confirm must say what the operator confirms.");
+  let selectionField: string | null = null;
+  if (spec.mode === "batch") {
+    selectionField = spec.selectionField;
+    if (!(spec.input.shape[selectionField] instanceof z.ZodArray)) {
+      throw invalid(name, `selectionField "${selectionField}" must be an array field of the input (z.array(...)).`);
+    }
+  }
+  return {
+    name,
+    title: spec.title,
+    description: spec.description,
+    input: spec.input,
+    output: spec.output ?? null,
+    minRole: spec.minRole,
+    danger: spec.danger ?? null,
+    timeoutMs: spec.timeoutMs,
+    mode: spec.mode,
+    selectionField,
+    // async: a run() that throws synchronously still becomes a rejected promise.
+    run: async (input, ctx) => spec.run(input, ctx),
+  };
+}

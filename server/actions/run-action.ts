@@ -1,0 +1,58 @@
+/**
+ * `actions.run`: one invocation of one action, synchronously — the action's own role check (the
+ * procedure only requires operator), confirmation of dangerous actions, input validation with
+ * field errors, then invokeAction (timeout, idempotency, error classification) and one audit event.
+ *
+ * The client's key is scoped to the caller (`<userId>:<key>`), so one user's key can neither
+ * collide with nor read another user's invocation, nor a bulk row's (`<runId>:<rowKey>`).
+ */
+import { TRPCError } from "@trpc/server";
+import type { InvocationOutcome, RunActionInput } from "@/lib/schemas/actions";
+import type { Db } from "@/server/db/client";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { assertConfirmed, assertMayRunAction, canRunAction, findActionOrThrow } from "./action-access";
+import { invocationAuditEvent, invocationAuditName } from "./action-audit";
+import { metadataDatabaseResolver, type SharedDatabaseResolver } from "./databases/action-databases";
+import type { ActionUser } from "./define-action";
+import { describeIssues, invokeAction } from "./invoke-action";
+import type { ActionRegistry } from "./registry";
+
+export interface RunActionOptions {
+  db: Db;
+  user: ActionUser;
+  input: RunActionInput;
+  registry?: ActionRegistry;
+  databases?: SharedDatabaseResolver;
+}
+
+export function singleInvocationKey(userId: string, clientKey: string): string {
+  return `${userId}:${clientKey}`;
+}
+
+export async function runAction(options: RunActionOptions): Promise<InvocationOutcome> {
+  const { db, user, input } = options;
+  const action = findActionOrThrow(input.action, options.registry);
+  const idempotencyKey = singleInvocationKey(user.id, input.idempotencyKey);
+  if (!canRunAction(user, action)) {
+    await recordAuditEvent({
+      db,
+      actor: user,
+      action: invocationAuditName(action.name),
+      target: { type: "action", id: action.name },
+      outcome: "denied",
+      detail: { idempotencyKey, reason: `needs ${action.minRole}, has ${user.role}` },
+    });
+    assertMayRunAction(user, action);
+  }
+  assertConfirmed(action, input.confirmed);
+  const parsed = action.input.safeParse(input.input);
+  if (!parsed.success) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${action.title} cannot take this input: ${describeIssues(parsed.error)}`, cause: parsed.error });
+  }
+  const report = await invokeAction({ action, input: input.input, idempotencyKey, user, databases: options.databases ?? metadataDatabaseResolver(db) });
+  await recordAuditEvent({
+    db,
+    ...invocationAuditEvent({ actor: user, action, input: input.input, idempotencyKey, outcome: report.outcome, internalMessage: report.internalMessage }),
+  });
+  return report.outcome;
+}
