@@ -230,3 +230,11 @@ describe("applyTypeOverrides", () => {
     expect(region).toMatchObject({ type: "enum", enumValues: ["north", "south"] });
   });
 });
+
+describe("gridColumnsFromResult and status values", () => {
+  it("takes a status column's values from every row, not just the sample", () => {
+    const rows = [...Array.from({ length: 300 }, (_, i) => ({ status: i % 2 ? "paid" : "delivered" })), { status: "shipped" }];
+    const [status] = gridColumnsFromResult([{ name: "status", dataType: "TEXT" }], rows, { sampleSize: 200 });
+    expect(status).toMatchObject({ type: "enum", enumValues: ["delivered", "paid", "shipped"] });
+  });
+});

@@ -66,6 +66,25 @@ export function inferColumnType(name: string, dataType: string, sampleValues: re
 }
 
 /** Grid columns for a query result: types inferred from the first `sampleSize` rows. */
+const MAX_LOADED_ENUM_VALUES = 50;
+
+/**
+ * The type is inferred from a sample, but a status column's allowed values must come from every
+ * loaded row: a value missing from the first rows would otherwise be refused as an edit and
+ * missing from the filter. Too many distinct values means it is not a status after all.
+ */
+function withAllEnumValues(name: string, inferred: InferredColumnType, rows: readonly Record<string, unknown>[]): InferredColumnType {
+  if (inferred.type !== "enum") return inferred;
+  const values = new Set(inferred.enumValues ?? []);
+  for (const row of rows) {
+    const value = row[name];
+    if (value === null || value === undefined) continue;
+    values.add(String(value));
+    if (values.size > MAX_LOADED_ENUM_VALUES) return { type: "text" };
+  }
+  return { ...inferred, enumValues: [...values].sort() };
+}
+
 export function gridColumnsFromResult(
   columns: readonly { name: string; dataType: string }[],
   rows: readonly Record<string, unknown>[],
@@ -73,7 +92,7 @@ export function gridColumnsFromResult(
 ): GridColumn[] {
   const sample = rows.slice(0, options.sampleSize ?? 200);
   return columns.map((column) => {
-    const inferred = inferColumnType(column.name, column.dataType, sample.map((row) => row[column.name]));
+    const inferred = withAllEnumValues(column.name, inferColumnType(column.name, column.dataType, sample.map((row) => row[column.name])), rows);
     const editable = typeof options.editable === "function" ? options.editable(column.name) : (options.editable ?? false);
     return { id: column.name, name: column.name, dataType: column.dataType, editable, ...inferred };
   });

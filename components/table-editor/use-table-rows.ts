@@ -6,7 +6,7 @@
  * it shows, and the scrollbar still spans every matching row.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useServerBlocks } from "@/components/grid/use-server-blocks";
 import type { TableRefInput } from "@/lib/schemas/tables";
 import type { TableView } from "@/lib/schemas/table-view";
@@ -16,8 +16,12 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { datasourceId, table, serverView } = options;
-  const first = useQuery(trpc.tables.browse.queryOptions({ datasourceId, table, offset: 0, limit: 100_000, withCount: true }, { retry: false, staleTime: Infinity }));
+  // Count first (with one row for the columns): a table too big for the browser never loads its first 100,000 rows.
+  const first = useQuery(trpc.tables.browse.queryOptions({ datasourceId, table, offset: 0, limit: 1, withCount: true }, { retry: false, staleTime: Infinity }));
   const serverPaged = first.data !== undefined && (first.data.totalCount ?? 0) > first.data.clientLimit;
+  const whole = useQuery(
+    trpc.tables.browse.queryOptions({ datasourceId, table, offset: 0, limit: first.data?.clientLimit ?? 100_000, withCount: false }, { enabled: first.data !== undefined && !serverPaged, retry: false, staleTime: Infinity }),
+  );
   const count = useQuery(
     trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset: 0, limit: 1, withCount: true }, { enabled: serverPaged, retry: false, staleTime: Infinity }),
   );
@@ -26,9 +30,10 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
       (await queryClient.fetchQuery(trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset, limit, withCount: false }, { staleTime: 60_000 }))).rows,
     [datasourceId, queryClient, serverView, table, trpc],
   );
-  const total = serverPaged ? (count.data?.totalCount ?? first.data?.totalCount ?? 0) : (first.data?.rows.length ?? 0);
+  const total = serverPaged ? (count.data?.totalCount ?? first.data?.totalCount ?? 0) : (whole.data?.rows.length ?? 0);
   const blocks = useServerBlocks({ viewKey: JSON.stringify(serverView), total, enabled: serverPaged, fetchBlock });
 
+  const meta = useMemo(() => (first.data ? { ...first.data, rows: whole.data?.rows ?? first.data.rows } : null), [first.data, whole.data]);
   const { reset } = blocks;
   const reload = useCallback(async () => {
     reset();
@@ -36,11 +41,12 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
   }, [queryClient, reset, trpc]);
 
   return {
-    meta: first.data ?? null,
-    isLoading: first.isPending,
-    error: first.error ?? count.error ?? blocks.error,
+    // The metadata, with the rows the grid infers column types from.
+    meta,
+    isLoading: first.isPending || (!serverPaged && whole.isPending),
+    error: first.error ?? whole.error ?? count.error ?? blocks.error,
     serverPaged,
-    rows: serverPaged ? blocks.rows : (first.data?.rows ?? []),
+    rows: serverPaged ? blocks.rows : (whole.data?.rows ?? []),
     total,
     requestRows: blocks.requestRows,
     reload,

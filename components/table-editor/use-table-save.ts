@@ -59,7 +59,8 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
         if (payload.updates) edits.reset();
         setConflicts([]);
         onSaved?.();
-        const parts = [result.updated && `${result.updated} rows updated`, result.inserted && `${result.inserted} added`, result.deleted && `${result.deleted} deleted`].filter(Boolean);
+        const rows = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en-US")} rows`);
+        const parts = [result.updated && `${rows(result.updated)} updated`, result.inserted && `${rows(result.inserted)} added`, result.deleted && `${rows(result.deleted)} deleted`].filter(Boolean);
         setNotice({ tone: "success", text: `Saved: ${parts.join(", ")}.` });
         // A failed re-read shows where the rows are shown; it must not read as a failed save.
         await Promise.resolve(reload()).catch(() => undefined);
