@@ -1,0 +1,216 @@
+// The app document: the zod schemas shared by the builder (client) and the apps API (server).
+// An app is pages of widgets on a 12-column grid plus the queries it owns. Version metadata
+// (author, time, message, published) is stored beside the document, not in it. Objects are
+// strict so a typo in an imported file is an error, not a silently dropped property.
+// Cross-references (names in bindings, data sources, actions, grid overlaps) are checked by
+// validateAppDocument, which needs context the schema does not have.
+import { z } from "zod";
+import { roleSchema } from "@/lib/roles";
+import { queryModeSchema } from "@/lib/schemas/queries";
+
+export const GRID_COLUMNS = 12;
+
+const RESERVED_NAMES = new Set(["true", "false", "null", "currentUser", "constructor", "prototype"]);
+
+/** A name bindings can refer to: query ids and widget ids. */
+export const identifierSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: "Use letters, digits and _ only, starting with a letter, like ordersTable." })
+  .max(64)
+  .refine((name) => !name.startsWith("__") && !RESERVED_NAMES.has(name), { message: "This name is reserved; choose another." });
+
+/** Text that may hold `{{ }}` bindings. Checked for syntax and names by validateAppDocument. */
+export const bindableSchema = z.string().max(20_000);
+
+/** Values for an action's input fields, each a bindable string: `{ orderId: "{{ table.selectedRow.id }}" }`. */
+export const mappingSchema = z.record(z.string().min(1).max(100), bindableSchema);
+
+export const layoutSchema = z.strictObject({
+  x: z.number().int().min(0),
+  y: z.number().int().min(0),
+  w: z.number().int().min(1),
+  h: z.number().int().min(1).max(200),
+});
+export type Layout = z.infer<typeof layoutSchema>;
+
+const actionNameSchema = z.string().trim().min(1).max(100);
+
+const widgetBase = { id: identifierSchema, layout: layoutSchema };
+
+export const COLUMN_FORMATS = ["text", "number", "money", "date", "datetime", "boolean"] as const;
+
+export const tableWidgetSchema = z.strictObject({
+  ...widgetBase,
+  type: z.literal("table"),
+  props: z.strictObject({
+    /** Usually `{{ someQuery.data }}`: a list of rows. */
+    data: bindableSchema,
+    /** Column whose value keys rows (never the index: it breaks under sort and filter). */
+    rowKey: z.string().min(1).max(200).optional(),
+    columns: z
+      .array(
+        z.strictObject({
+          key: z.string().min(1).max(200),
+          label: z.string().max(200).optional(),
+          hidden: z.boolean().optional(),
+          format: z.enum(COLUMN_FORMATS).optional(),
+          editable: z.boolean().optional(),
+        }),
+      )
+      .default([]),
+    editable: z.boolean().default(false),
+    actions: z
+      .array(z.strictObject({ action: actionNameSchema, label: z.string().min(1).max(100), mapping: mappingSchema.default({}) }))
+      .default([]),
+  }),
+});
+
+export const chartWidgetSchema = z.strictObject({
+  ...widgetBase,
+  type: z.literal("chart"),
+  props: z.strictObject({
+    kind: z.enum(["bar", "line", "area", "pie"]),
+    title: z.string().max(200).optional(),
+    data: bindableSchema,
+    /** Field of each row on the x axis (or the slice label of a pie). */
+    x: z.string().min(1).max(200),
+    /** One series per field. */
+    y: z.array(z.string().min(1).max(200)).min(1),
+  }),
+});
+
+export const statWidgetSchema = z.strictObject({
+  ...widgetBase,
+  type: z.literal("stat"),
+  props: z.strictObject({
+    label: z.string().max(200),
+    value: bindableSchema,
+    /** The previous value, shown as a change. */
+    comparison: bindableSchema.optional(),
+    /** Which direction of change is good (green). */
+    trend: z.enum(["up-is-good", "down-is-good"]).optional(),
+    format: z.enum(["number", "money", "percent", "text"]).default("number"),
+  }),
+});
+
+export const textWidgetSchema = z.strictObject({
+  ...widgetBase,
+  type: z.literal("text"),
+  props: z.strictObject({ markdown: bindableSchema }),
+});
+
+const selectOptionsSchema = z.discriminatedUnion("source", [
+  z.strictObject({
+    source: z.literal("static"),
+    items: z.array(z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string().max(200) })).max(1_000),
+  }),
+  z.strictObject({
+    source: z.literal("query"),
+    data: bindableSchema,
+    valueField: z.string().min(1).max(200),
+    labelField: z.string().min(1).max(200).optional(),
+  }),
+]);
+
+export const inputPropsSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("text"), label: z.string().max(200), placeholder: z.string().max(200).optional(), default: bindableSchema.optional() }),
+  z.strictObject({
+    kind: z.literal("number"),
+    label: z.string().max(200),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    default: z.union([z.number(), bindableSchema]).optional(),
+  }),
+  z.strictObject({ kind: z.literal("select"), label: z.string().max(200), options: selectOptionsSchema, default: bindableSchema.optional() }),
+  z.strictObject({
+    kind: z.literal("dateRange"),
+    label: z.string().max(200),
+    /** ISO dates or bindings such as `{{ daysAgo(30) }}`. */
+    default: z.strictObject({ start: bindableSchema, end: bindableSchema }).optional(),
+  }),
+  z.strictObject({ kind: z.literal("toggle"), label: z.string().max(200), default: z.boolean().optional() }),
+]);
+
+export const inputWidgetSchema = z.strictObject({ ...widgetBase, type: z.literal("input"), props: inputPropsSchema });
+
+export const buttonWidgetSchema = z.strictObject({
+  ...widgetBase,
+  type: z.literal("button"),
+  props: z.strictObject({
+    label: z.string().min(1).max(100),
+    run: z.discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("action"), action: actionNameSchema, mapping: mappingSchema.default({}) }),
+      z.strictObject({ kind: z.literal("query"), query: identifierSchema }),
+    ]),
+    /** Shown in a confirmation dialog before running; no dialog when absent. */
+    confirm: z.string().min(1).max(500).optional(),
+  }),
+});
+
+export const formWidgetSchema = z.strictObject({
+  ...widgetBase,
+  type: z.literal("form"),
+  props: z.strictObject({
+    action: actionNameSchema,
+    title: z.string().max(200).optional(),
+    submitLabel: z.string().min(1).max(100).optional(),
+    /** Fields to show, in order; all of the action's input fields when absent. */
+    fields: z.array(z.string().min(1).max(100)).optional(),
+    /** Initial values, by field. */
+    defaults: mappingSchema.default({}),
+  }),
+});
+
+export const widgetSchema = z.discriminatedUnion("type", [
+  tableWidgetSchema,
+  chartWidgetSchema,
+  statWidgetSchema,
+  textWidgetSchema,
+  inputWidgetSchema,
+  buttonWidgetSchema,
+  formWidgetSchema,
+]);
+export type Widget = z.infer<typeof widgetSchema>;
+export type WidgetType = Widget["type"];
+
+export const pageSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(100),
+  widgets: z.array(widgetSchema).max(200).default([]),
+});
+export type Page = z.infer<typeof pageSchema>;
+
+export const queryTriggerSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("onLoad") }),
+  /** Runs on load and again, debounced, whenever a value its bindings read changes. */
+  z.strictObject({ kind: z.literal("onInputChange"), debounceMs: z.number().int().min(0).max(10_000).default(300) }),
+  z.strictObject({ kind: z.literal("manual") }),
+]);
+
+export const appQuerySchema = z.strictObject({
+  id: identifierSchema,
+  /** Matched by name so an exported app imports into another Rowcraft with the same source names. */
+  datasource: z.string().trim().min(1).max(100),
+  sql: z.string().min(1).max(100_000),
+  mode: queryModeSchema,
+  trigger: queryTriggerSchema,
+});
+export type AppQuery = z.infer<typeof appQuerySchema>;
+
+const principalsSchema = z.strictObject({
+  roles: z.array(roleSchema).default([]),
+  users: z.array(z.email()).default([]),
+});
+
+export const appDocumentSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(100),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "Use lower-case letters, digits and dashes, like order-desk." }).max(100),
+  pages: z.array(pageSchema).min(1, { message: "An app needs at least one page." }).max(50),
+  queries: z.array(appQuerySchema).max(200).default([]),
+  /** Who may edit (builders by default) and who may use the published app (everyone by default). */
+  permissions: z.strictObject({ edit: principalsSchema.optional(), use: principalsSchema.optional() }).optional(),
+});
+export type AppDocument = z.infer<typeof appDocumentSchema>;
+/** What authors write: defaults may be left out. */
+export type AppDocumentInput = z.input<typeof appDocumentSchema>;
