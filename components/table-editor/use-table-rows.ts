@@ -43,7 +43,8 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
   return {
     // The metadata, with the rows the grid infers column types from.
     meta,
-    isLoading: first.isPending || (!serverPaged && whole.isPending),
+    // A disabled query stays "pending": only wait for the whole table once the count says it will load.
+    isLoading: first.isPending || (first.data !== undefined && !serverPaged && whole.isPending),
     error: first.error ?? whole.error ?? count.error ?? blocks.error,
     serverPaged,
     rows: serverPaged ? blocks.rows : (whole.data?.rows ?? []),

@@ -113,7 +113,7 @@ test("a row someone else saved first is a conflict: nothing is written, then Tak
     await expect(conflicts).toContainText(theirsAgain);
     expect((await orderNotes(page.request, source, [7]))[7]).toBe(theirsAgain);
     await conflicts.getByRole("button", { name: "Overwrite with mine for id 7" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved: 1 rows updated." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Saved: 1 row updated." })).toBeVisible();
     await expect(conflicts).toBeHidden();
     await expect(editor.unsavedChanges()).toBeHidden();
     await expect(await editor.cell(7, "notes")).toHaveText(mineAgain);
