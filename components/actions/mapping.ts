@@ -48,7 +48,7 @@ const COLUMN_TYPE_TEXT: Record<GridColumnType, string> = {
   enum: "text",
   url: "text",
   integer: "a whole number",
-  money: "a whole number (cents)",
+  money: "whole cents",
   decimal: "a decimal number",
   date: "a date",
   datetime: "a date and time",

@@ -19,6 +19,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: "/", label: "Apps", minimum: "viewer" },
+  { href: "/runs", label: "Action runs", minimum: "operator" },
   { href: "/tables", label: "Table editor", minimum: "builder" },
   { href: "/workbench", label: "Query workbench", minimum: "builder" },
   { href: "/data-sources", label: "Data sources", minimum: "builder" },

@@ -2,11 +2,14 @@
 /**
  * The table editor's grid: staged edits (kept locally until saved or discarded), the
  * "N changes — Save / Discard" bar, one-transaction saves with conflict resolution, row
- * deletion with a confirmation that names the count, and new rows. The save flow itself
- * (`useTableSave`, `SaveMessages`, `UnsavedChangesBar`) is shared with editable query results.
+ * deletion with a confirmation that names the count, and new rows; "Run action" on the
+ * selected rows, with the run's progress above the grid and its per-row results in the status
+ * column (`useGridActions`). The save flow itself (`useTableSave`, `SaveMessages`,
+ * `UnsavedChangesBar`) is shared with editable query results.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, resolveSelectedIds, type DataGridHandle, type GridRow, type GridViewStateProps, type RowSelection } from "@/components/grid";
+import { useGridActions } from "@/components/actions/use-grid-actions";
+import { DataGrid, gridColumnsFromResult, isRowSelected, NO_ROWS_SELECTED, resolveSelectedIds, type DataGridHandle, type GridRow, type GridViewStateProps, type RowSelection } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { TableRefInput } from "@/lib/schemas/tables";
@@ -45,10 +48,20 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
   const selectedInView = () => resolveSelectedIds(selection, (grid.current?.getViewRows() ?? []).map((row) => (row ? getRowId(row) : undefined)));
   const nothingSelected = selection.kind === "ids" && selection.ids.size === 0;
   const deleteCount = deleteIds.length;
+  const actions = useGridActions({
+    table: table.name,
+    scope: `${datasourceId}.${table.schema ?? ""}.${table.name}`,
+    columns,
+    rows: data.rows,
+    getRowId,
+    selectedRows: () => (grid.current?.getViewRows() ?? []).flatMap((row) => (row && isRowSelected(selection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),
+    reload: () => void Promise.resolve(data.reload()).catch(() => undefined),
+  });
 
   return (
     <div style={{ display: "grid", gap: "var(--space-3)" }}>
       <SaveMessages edits={edits} saving={saving} />
+      {actions.panel}
       <DataGrid
         ref={grid}
         label={label}
@@ -58,12 +71,15 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
         {...(editable.size ? edits.gridProps : {})}
         selectedRowIds={selection}
         onSelectionChange={setSelection}
-        rowStatus={saving.rowStatus}
-        statusLabel="Save"
+        rowStatus={saving.rowStatus ?? actions.rowStatus}
+        statusLabel={saving.rowStatus ? "Save" : actions.statusLabel}
         height="calc(100vh - 300px)"
         {...(data.serverPaged ? { totalRowCount: data.total, onRequestRows: data.requestRows } : {})}
         {...viewState}
       >
+        <Button size="small" disabled={nothingSelected || (data.serverPaged && selection.kind === "allMatching")} title={data.serverPaged && selection.kind === "allMatching" ? "Select rows one by one: this table is too large to run an action on every matching row." : undefined} onClick={actions.openRunDialog}>
+          Run action
+        </Button>
         {meta?.writable ? (
           <>
             <Button size="small" onClick={() => setInserting(true)}>
@@ -92,6 +108,7 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
           void saving.submit({ deletes: ids.map(keyOfRowId) });
         }}
       />
+      {actions.dialog}
       {inserting && meta ? <InsertRowDialog columns={meta.columns} busy={saving.isSaving} onCancel={() => setInserting(false)} onInsert={async (values) => (await saving.submit({ inserts: [values] })) && setInserting(false)} /> : null}
     </div>
   );

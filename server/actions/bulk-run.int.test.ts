@@ -111,6 +111,39 @@ describe("a bulk refund of 1,000 orders where every 20th asks for more than was 
   });
 });
 
+describe("retry failed with a fixed mapping: new inputs for the failed rows", () => {
+  it("runs the failed row again with its new input, refuses inputs for rows that did not fail, and validates them", async () => {
+    const orders = fx.acme
+      .prepare("SELECT id, total_cents FROM orders WHERE status = 'delivered' AND id NOT IN (SELECT order_id FROM refunds) ORDER BY total_cents DESC, id LIMIT 3")
+      .all() as { id: number; total_cents: number }[];
+    const [big, other, small] = orders;
+    if (!big || !other || !small) throw new Error("missing orders");
+    expect(other.total_cents).toBeGreaterThan(small.total_cents);
+    const operator = await fx.as("operator");
+    // One constant amount for all three; the last order was paid less than that.
+    const amountCents = small.total_cents + 1;
+    const items = [big, other, small].map((order) => ({ rowKey: `fix-${order.id}`, input: { orderId: order.id, amountCents, reason: "Fixed mapping" } }));
+    const { runId } = started(await operator.actions.startRun({ action: "refund-order", items, confirmed: true }));
+    await settle(runId);
+    const first = await operator.actions.getRun({ runId });
+    expect(first.progress).toMatchObject({ ok: 2, failed: 1 });
+    expect(first.items[2]).toMatchObject({ status: "failed", error: `Order ${small.id} was paid ${formatUsd(small.total_cents)}; at most ${formatUsd(small.total_cents)} can be refunded.` });
+
+    await expect(operator.actions.retryFailed({ runId, inputs: [{ rowKey: `fix-${big.id}`, input: { orderId: big.id, reason: "x" } }] })).rejects.toThrow(/Only rows that failed or were interrupted/);
+    await expect(operator.actions.retryFailed({ runId, inputs: [{ rowKey: `fix-${small.id}`, input: { orderId: small.id, amountCents: -5, reason: "x" } }] })).rejects.toThrow(/cannot be given to Refund order, so nothing was retried/);
+    expect((await operator.actions.getRun({ runId, limit: 0 })).progress).toMatchObject({ failed: 1 });
+
+    // The fix: refund the rest of that order (amount left empty).
+    expect(await operator.actions.retryFailed({ runId, inputs: [{ rowKey: `fix-${small.id}`, input: { orderId: small.id, reason: "Fixed mapping" } }] })).toEqual({ requeued: 1 });
+    await settle(runId);
+    const fixed = await operator.actions.getRun({ runId });
+    expect(fixed.items[2]).toMatchObject({ status: "ok", attempts: 2, input: { orderId: small.id, reason: "Fixed mapping" }, result: { orderId: small.id, amountCents: small.total_cents, fullyRefunded: true } });
+    expect(fixed.items[0]).toMatchObject({ attempts: 1, input: { amountCents } });
+    const retryEvent = await fx.meta.db.auditEvent.findFirst({ where: { action: "action_run.retry", targetId: runId } });
+    expect(JSON.parse(retryEvent?.detail ?? "{}")).toMatchObject({ requeued: 1, newInputs: 1 });
+  });
+});
+
 describe("cancel and resume", () => {
   let gate: Gate = createGate();
   beforeAll(() => {

@@ -3,9 +3,13 @@
  * them — once (`run`) or over selected rows (`startRun` and friends). The procedures require
  * operator (builder for `list`); each action's own minimum role is checked inside, per action.
  */
-import { getRunInput, listRunsInput, runActionInput, runIdInput, startRunInput } from "@/lib/schemas/actions";
+import { z } from "zod";
+import { getRunInput, listRunsInput, MAX_RUN_ITEMS, runActionInput, runIdInput, runItemInput, startRunInput } from "@/lib/schemas/actions";
 import { cancelRun, getRunView, listActions, listRuns, resumeRun, retryFailed, runAction, startRun } from "@/server/actions";
 import { builderProcedure, operatorProcedure, router } from "@/server/trpc/init";
+
+/** Retry failed rows, optionally some of them with a new input (the operator fixed the mapping). */
+const retryFailedInput = runIdInput.extend({ inputs: z.array(runItemInput).min(1).max(MAX_RUN_ITEMS).optional() });
 
 export const actionsRouter = router({
   list: builderProcedure.query(({ ctx }) => listActions({ role: ctx.session.user.role })),
@@ -20,7 +24,7 @@ export const actionsRouter = router({
 
   cancelRun: operatorProcedure.input(runIdInput).mutation(({ ctx, input }) => cancelRun({ db: ctx.db, user: ctx.session.user, runId: input.runId })),
 
-  retryFailed: operatorProcedure.input(runIdInput).mutation(({ ctx, input }) => retryFailed({ db: ctx.db, user: ctx.session.user, runId: input.runId })),
+  retryFailed: operatorProcedure.input(retryFailedInput).mutation(({ ctx, input }) => retryFailed({ db: ctx.db, user: ctx.session.user, runId: input.runId, ...(input.inputs ? { inputs: input.inputs } : {}) })),
 
   resumeRun: operatorProcedure.input(runIdInput).mutation(({ ctx, input }) => resumeRun({ db: ctx.db, user: ctx.session.user, runId: input.runId })),
 });

@@ -15,7 +15,7 @@ import { invocationAuditName } from "@/server/actions/action-audit";
 import type { ActionUser, AnyAction } from "@/server/actions/define-action";
 import { describeIssues } from "@/server/actions/invoke-action";
 import { actionRunnerFor, type ActionRunner } from "./action-runner";
-import { insertRunItems, newRunId } from "./run-store";
+import { insertRunItems, newRunId, writeItemInputs, type NewRunItem } from "./run-store";
 
 export type StartRunOptions = { db: Db; user: ActionUser; input: z.output<typeof startRunInput>; runner?: ActionRunner };
 
@@ -31,7 +31,7 @@ async function refuseRole(db: Db, user: ActionUser, action: AnyAction, detail: R
   throw new Error("unreachable: assertMayRunAction refused");
 }
 
-function assertUniqueRowKeys(items: StartRunOptions["input"]["items"]): void {
+function assertUniqueRowKeys(items: readonly NewRunItem[]): void {
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   for (const item of items) (seen.has(item.rowKey) ? duplicates : seen).add(item.rowKey);
@@ -41,7 +41,7 @@ function assertUniqueRowKeys(items: StartRunOptions["input"]["items"]): void {
 }
 
 /** Every row's input is checked before anything runs; one bad row refuses the whole run, naming the rows. */
-function invalidRowsOf(action: AnyAction, items: StartRunOptions["input"]["items"]): Extract<StartRunResult, { status: "invalid" }> | null {
+function invalidRowsOf(action: AnyAction, items: readonly NewRunItem[], outcome = "nothing was started"): Extract<StartRunResult, { status: "invalid" }> | null {
   const invalidRows: InvalidRunRow[] = [];
   const problems: string[] = [];
   for (const item of items) {
@@ -51,7 +51,7 @@ function invalidRowsOf(action: AnyAction, items: StartRunOptions["input"]["items
     problems.push(`row ${item.rowKey}: ${describeIssues(parsed.error)}`);
   }
   if (!invalidRows.length) return null;
-  return { status: "invalid", message: `${invalidRows.length} of ${items.length} rows cannot be given to ${action.title}, so nothing was started: ${listProblems(problems)}.`, invalidRows };
+  return { status: "invalid", message: `${invalidRows.length} of ${items.length} rows cannot be given to ${action.title}, so ${outcome}: ${listProblems(problems)}.`, invalidRows };
 }
 
 export async function startRun(options: StartRunOptions): Promise<StartRunResult> {
@@ -111,6 +111,15 @@ export interface ManageRunOptions {
   runner?: ActionRunner;
 }
 
+export interface RetryFailedOptions extends ManageRunOptions {
+  /**
+   * New inputs for some of the rows being retried (the operator fixed a mapping). Only failed or
+   * interrupted rows may get one; each is validated like a new run's row. The row keeps its
+   * idempotency key, so a row that had in fact committed replays its first result.
+   */
+  inputs?: readonly NewRunItem[];
+}
+
 /** The run, if the user may change it: its creator, or an admin. */
 export async function findManagedRun(db: Db, user: ActionUser, runId: string): Promise<ActionRun> {
   const run = await db.actionRun.findUnique({ where: { id: runId } });
@@ -145,7 +154,7 @@ const REQUEUE: Record<"retry" | "resume", ItemStatus[]> = {
  * Puts rows back to pending and drives the run again. Retry: failed and interrupted rows. Resume:
  * rows that never finished (pending, interrupted, cancelled). Any row still pending runs either way.
  */
-async function requeue(options: ManageRunOptions, kind: "retry" | "resume"): Promise<{ requeued: number }> {
+async function requeue(options: RetryFailedOptions, kind: "retry" | "resume"): Promise<{ requeued: number }> {
   const { db, user, runId } = options;
   const runner = options.runner ?? actionRunnerFor(db);
   await runner.ready();
@@ -162,16 +171,33 @@ async function requeue(options: ManageRunOptions, kind: "retry" | "resume"): Pro
       message: kind === "retry" ? "No row of this run failed or was interrupted; there is nothing to retry." : "Every row of this run has finished; there is nothing to resume. Use Retry failed for rows that failed.",
     });
   }
+  const inputs = options.inputs ?? [];
+  if (inputs.length) await assertReplaceableInputs(db, action, runId, statuses, inputs);
   // Compare-and-set: of two tabs pressing the button, one drives the run.
   const claimed = await db.actionRun.updateMany({ where: { id: runId, status: { not: "running" } }, data: { status: "running", startedAt: new Date(), finishedAt: null } });
   if (claimed.count === 0) throw busy();
-  const { count } = await db.actionRunItem.updateMany({ where: { runId, status: { in: statuses } }, data: { status: "pending", error: null, result: null } });
-  await recordAuditEvent({ db, actor: user, action: `action_run.${kind}`, target: { type: "action_run", id: runId }, detail: { action: run.action, requeued: count } });
+  const reset = db.actionRunItem.updateMany({ where: { runId, status: { in: statuses } }, data: { status: "pending", error: null, result: null } });
+  // The new inputs and the reset commit together: a retried row never runs its old input by accident.
+  const [{ count }] = inputs.length ? await db.$transaction([reset, ...writeItemInputs(db, runId, inputs)] as const) : [await reset];
+  await recordAuditEvent({ db, actor: user, action: `action_run.${kind}`, target: { type: "action_run", id: runId }, detail: { action: run.action, requeued: count, ...(inputs.length ? { newInputs: inputs.length } : {}) } });
   await runner.activate({ runId, action, user, concurrency: run.concurrency });
   return { requeued: count };
 }
 
-export function retryFailed(options: ManageRunOptions): Promise<{ requeued: number }> {
+/** New inputs must fit the action and belong to rows being retried; otherwise nothing changes. */
+async function assertReplaceableInputs(db: Db, action: AnyAction, runId: string, statuses: ItemStatus[], inputs: readonly NewRunItem[]): Promise<void> {
+  assertUniqueRowKeys(inputs);
+  const invalid = invalidRowsOf(action, inputs, "nothing was retried");
+  if (invalid) throw new TRPCError({ code: "BAD_REQUEST", message: invalid.message });
+  const keys = inputs.map((item) => item.rowKey);
+  const retryable = new Set((await db.actionRunItem.findMany({ where: { runId, status: { in: statuses }, rowKey: { in: keys } }, select: { rowKey: true } })).map((item) => item.rowKey));
+  const others = keys.filter((key) => !retryable.has(key));
+  if (others.length) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Only rows that failed or were interrupted can be retried with a new input; these did not: ${listProblems(others)}.` });
+  }
+}
+
+export function retryFailed(options: RetryFailedOptions): Promise<{ requeued: number }> {
   return requeue(options, "retry");
 }
 

@@ -50,6 +50,18 @@ export function insertRunItems(db: Db, runId: string, items: readonly NewRunItem
   });
 }
 
+/** Replaces the input of some rows of a run, by row key (Retry failed with a fixed mapping). */
+export function writeItemInputs(db: Db, runId: string, items: readonly NewRunItem[]): Prisma.PrismaPromise<number>[] {
+  return chunks(items).map((chunk) => {
+    const values = chunk.flatMap((item) => [item.rowKey, JSON.stringify(item.input ?? null)]);
+    return db.$executeRawUnsafe(
+      `WITH v ("rowKey", "input") AS (VALUES ${placeholders(chunk.length, 2)}) UPDATE "ActionRunItem" SET "input" = v."input" FROM v WHERE "ActionRunItem"."runId" = ? AND "ActionRunItem"."rowKey" = v."rowKey"`,
+      ...values,
+      runId,
+    );
+  });
+}
+
 /** Everything a row's state is made of; each write replaces all of it (the runner knows it whole). */
 export interface ItemState {
   status: ItemStatus;
