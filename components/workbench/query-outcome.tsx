@@ -9,6 +9,7 @@ import { Alert, Badge } from "@/components/ui/surface";
 import type { QueryPreview, QueryResult, QueryRowSample, QuerySuccess } from "@/lib/schemas/queries";
 import { EditableQueryResult, queryEditsKey } from "./editable-query-result";
 import { PagedQueryResult, type PagedQuery } from "./paged-query-result";
+import { ActionableResult } from "./actionable-result";
 import { ResultTable } from "./result-table";
 
 const ERROR_TITLES: Record<string, string> = {
@@ -78,11 +79,18 @@ export function QueryOutcome({ outcome, isRunning, pager, onReload }: { outcome:
       </div>
       {editable && pager && onReload ? (
         <EditableQueryResult key={queryEditsKey(pager.datasourceId, editable)} datasourceId={pager.datasourceId} editable={editable} columns={outcome.columns} rows={outcome.rows} onReload={onReload} />
+      ) : pager && onReload ? (
+        <ActionableResult columns={outcome.columns} rows={outcome.rows} context={{ scope: `${pager.datasourceId}.query`, table: tableOf(pager.sql), reload: () => void onReload().catch(() => undefined) }} />
       ) : (
         <ResultTable label="Query results" columns={outcome.columns} rows={outcome.rows} />
       )}
     </div>
   );
+}
+
+/** The first table after FROM, only to rank action-input suggestions (`id` → `orderId` on orders). */
+function tableOf(sql: string): string {
+  return /\bfrom\s+(?:[\w"`]+\.)?["`]?(\w+)/i.exec(sql)?.[1] ?? "";
 }
 
 function Sample({ title, label, sample, empty }: { title: string; label: string; sample: QueryRowSample | null; empty: string }) {

@@ -19,7 +19,8 @@ test("a builder writes a query with a {{ }} parameter, formats it, runs it and s
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(workbench.rowCount()).toContainText("25 rows");
   const firstRow = workbench.results.getByRole("row").nth(1);
-  await expect(firstRow.getByRole("gridcell").nth(1)).toHaveText("refunded");
+  // Cell 0 is the row checkbox (results can be selected to run actions on).
+  await expect(firstRow.getByRole("gridcell").nth(2)).toHaveText("refunded");
 });
 
 test("a DELETE typed into a read query gets a clear error and changes nothing", async ({ page }) => {
@@ -29,7 +30,7 @@ test("a DELETE typed into a read query gets a clear error and changes nothing", 
   await workbench.write("select count(*) as n from orders");
   await page.getByRole("button", { name: "Run" }).click();
   await expect(workbench.rowCount()).toContainText("1 rows");
-  const before = await workbench.results.getByRole("row").nth(1).getByRole("gridcell").first().innerText();
+  const before = await workbench.results.getByRole("row").nth(1).getByRole("gridcell").nth(1).innerText();
   expect(Number(before.replace(/,/g, ""))).toBeGreaterThanOrEqual(100_000);
 
   await workbench.write("delete from orders where id > 0");
@@ -40,7 +41,7 @@ test("a DELETE typed into a read query gets a clear error and changes nothing", 
 
   await workbench.write("select count(*) as n from orders");
   await page.getByRole("button", { name: "Run" }).click();
-  await expect(workbench.results.getByRole("row").nth(1).getByRole("gridcell").first()).toHaveText(before);
+  await expect(workbench.results.getByRole("row").nth(1).getByRole("gridcell").nth(1)).toHaveText(before);
 });
 
 test("a runaway query can be cancelled and the source keeps working", async ({ page }) => {
@@ -75,4 +76,22 @@ test("operators and viewers cannot open the workbench or run queries", async ({ 
     headers: { "content-type": "application/json" },
   });
   expect(response.status()).toBe(403);
+});
+
+test("a builder selects query results and runs an action on them", async ({ page }) => {
+  await signInThroughApi(page.request, "builder");
+  const workbench = new WorkbenchPage(page);
+  await workbench.open();
+  await workbench.write("select id, status from support_tickets where status = 'open' order by id limit 2");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(workbench.rowCount()).toContainText("2 rows");
+  for (const index of [1, 2]) await workbench.results.getByRole("row").nth(index).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Run action" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("radio", { name: "Escalate ticket" }).check();
+  const run = dialog.getByRole("button", { name: "Run on 2 rows" });
+  await expect(run).toBeEnabled();
+  await run.click();
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "2");
+  await expect(workbench.results.getByRole("row").nth(1)).toContainText("Done");
 });
