@@ -7,8 +7,10 @@
  * handling — with the result's column names turned back into the table's (renamed columns) —
  * and after a save the query runs again, so the grid shows what the database now holds.
  */
-import { useCallback, useMemo } from "react";
-import { DataGrid, gridColumnsFromResult, type GridRow } from "@/components/grid";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useGridActions } from "@/components/actions/use-grid-actions";
+import { DataGrid, gridColumnsFromResult, isRowSelected, NO_ROWS_SELECTED, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
+import { Button } from "@/components/ui/button";
 import { SaveMessages, UnsavedChangesBar } from "@/components/table-editor/save-controls";
 import { rowIdOf } from "@/components/table-editor/save-payload";
 import { usePersistedEdits } from "@/components/table-editor/use-persisted-edits";
@@ -54,12 +56,44 @@ export function EditableQueryResult({ datasourceId, editable, columns, rows, onR
   const gridColumns = useMemo(() => editableGridColumns(columns, rows, editable), [columns, rows, editable]);
   const getRowId = useCallback((row: GridRow) => rowIdOf(row, editable.primaryKey, (column) => keyOutputs.get(column) ?? column), [editable, keyOutputs]);
 
+  // Selected rows can run actions, as in the table editor.
+  const grid = useRef<DataGridHandle>(null);
+  const [selection, setSelection] = useState<RowSelection>(NO_ROWS_SELECTED);
+  const actions = useGridActions({
+    table: editable.table.name,
+    scope: `${datasourceId}.${editable.table.schema ?? ""}.${editable.table.name}`,
+    columns: gridColumns,
+    rows,
+    getRowId,
+    selectedRows: () => (grid.current?.getViewRows() ?? []).flatMap((row) => (row && isRowSelected(selection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),
+    reload: () => void onReload().catch(() => undefined),
+  });
+  const nothingSelected = selection.kind === "ids" && selection.ids.size === 0;
+
   return (
     <div style={{ display: "grid", gap: "var(--space-2)" }}>
       <p style={{ margin: 0, color: "var(--color-text-muted)" }}>{editingHint(editable)}</p>
       <SaveMessages edits={edits} saving={saving} sourceOf={sourceOf} />
-      <DataGrid label="Query results" columns={gridColumns} rows={rows} getRowId={getRowId} {...edits.gridProps} selectableRows={false} rowStatus={saving.rowStatus} statusLabel="Save" height={420} />
+      {actions.panel}
+      <DataGrid
+        ref={grid}
+        label="Query results"
+        columns={gridColumns}
+        rows={rows}
+        getRowId={getRowId}
+        {...edits.gridProps}
+        selectedRowIds={selection}
+        onSelectionChange={setSelection}
+        rowStatus={saving.rowStatus ?? actions.rowStatus}
+        statusLabel={saving.rowStatus ? "Save" : actions.statusLabel}
+        height={420}
+      >
+        <Button size="small" disabled={nothingSelected} onClick={actions.openRunDialog}>
+          Run action
+        </Button>
+      </DataGrid>
       <UnsavedChangesBar edits={edits} saving={saving} />
+      {actions.dialog}
     </div>
   );
 }

@@ -73,7 +73,7 @@ test("a builder queries the new PostgreSQL source with a bound value", async ({ 
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.insertText("select owner, balance_cents from accounts where owner = {{ who }}");
   await page.getByLabel("{{ who }}").fill("O'Brien");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   const results = page.getByRole("grid", { name: "Query results" });
   await expect(results.getByRole("row").nth(1)).toContainText("O'Brien");
   await expect(results).toHaveAttribute("aria-rowcount", "2");

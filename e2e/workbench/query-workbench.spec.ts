@@ -28,19 +28,19 @@ test("a DELETE typed into a read query gets a clear error and changes nothing", 
   const workbench = new WorkbenchPage(page);
   await workbench.open();
   await workbench.write("select count(*) as n from orders");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(workbench.rowCount()).toContainText("1 rows");
   const before = await workbench.results.getByRole("row").nth(1).getByRole("gridcell").nth(1).innerText();
   expect(Number(before.replace(/,/g, ""))).toBeGreaterThanOrEqual(100_000);
 
   await workbench.write("delete from orders where id > 0");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(workbench.error()).toContainText("Forbidden statement");
   await expect(workbench.error()).toContainText("DELETE changes data");
   await expect(page.locator(".cm-lintRange-error")).toHaveCount(1);
 
   await workbench.write("select count(*) as n from orders");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(workbench.results.getByRole("row").nth(1).getByRole("gridcell").nth(1)).toHaveText(before);
 });
 
@@ -49,11 +49,11 @@ test("a runaway query can be cancelled and the source keeps working", async ({ p
   const workbench = new WorkbenchPage(page);
   await workbench.open();
   await workbench.write("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(workbench.error()).toContainText(/cancel/i);
   await workbench.write("select 1 as ok");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(workbench.rowCount()).toContainText("1 rows");
 });
 
@@ -83,7 +83,7 @@ test("a builder selects query results and runs an action on them", async ({ page
   const workbench = new WorkbenchPage(page);
   await workbench.open();
   await workbench.write("select id, status from support_tickets where status = 'open' order by id limit 2");
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(workbench.rowCount()).toContainText("2 rows");
   for (const index of [1, 2]) await workbench.results.getByRole("row").nth(index).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Run action" }).click();
