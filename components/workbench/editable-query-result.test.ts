@@ -2,6 +2,8 @@
 // when the server says the rows are one table's, the read-only grid otherwise (no way to re-run,
 // a result paged from the database), the grid kept while the query runs again, which cells can
 // be edited, and where staged edits are kept.
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -33,8 +35,14 @@ const pager = { datasourceId: "source-1", sql: "SELECT id, note AS remark, upper
 const reload = async () => undefined;
 const HINT = "Editing orders: changes are saved to the table through the guard.";
 
+// The result grids keep an action run's id in the URL, so they need the App Router's contexts;
+// outside Next these are given a router that goes nowhere (this test renders, it never navigates).
+const router = { back: () => undefined, forward: () => undefined, refresh: () => undefined, push: () => undefined, replace: () => undefined, prefetch: () => undefined } as unknown as AppRouterInstance;
+
 function render(props: Parameters<typeof QueryOutcome>[0]): string {
-  return renderToStaticMarkup(createElement(TrpcReactProvider, null, createElement(QueryOutcome, props)));
+  const outcome = createElement(TrpcReactProvider, null, createElement(QueryOutcome, props));
+  const withSearch = createElement(SearchParamsContext.Provider, { value: new URLSearchParams() }, createElement(PathnameContext.Provider, { value: "/workbench" }, outcome));
+  return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, withSearch));
 }
 
 describe("editable query results", () => {
