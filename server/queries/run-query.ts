@@ -8,10 +8,11 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/sessions";
-import { DEFAULT_MAX_AFFECTED_ROWS, type Policy } from "@/lib/schemas/datasources";
+import { DEFAULT_MAX_AFFECTED_ROWS } from "@/lib/schemas/datasources";
 import type { QueryPreview, QueryResult, RunQueryInput } from "@/lib/schemas/queries";
 import { dialectOf } from "@/lib/sql/dialects";
-import { guardSql, initGuard, type TablePolicy } from "@/server/sql/guard";
+import { guardSql, initGuard } from "@/server/sql/guard";
+import { tablePolicyOf } from "@/server/queries/execute-guarded";
 import { getDriver } from "@/server/datasources/drivers/registry";
 import { DriverError } from "@/server/datasources/drivers/types";
 import { openConnection, toDatasourceSummary } from "@/server/datasources/stored-datasource";
@@ -20,11 +21,6 @@ import { finishRun, registerRun } from "@/server/queries/running-queries";
 import { mapPosition } from "@/server/queries/map-position";
 import { previewSampling } from "@/server/queries/preview-sampling";
 import { editableResult } from "@/server/queries/editable-result";
-
-/** Write mode on a read-only source has nothing writable, so the guard refuses every write. */
-export function tablePolicyOf(policy: Policy): TablePolicy {
-  return { read: policy.read, write: policy.readOnly ? [] : policy.write, allowSystemCatalogs: policy.allowSystemCatalogs };
-}
 
 /** Default for the policy's `maxAffectedRows`: most rows a single write may change before it is rolled back. */
 export const MAX_AFFECTED_ROWS = DEFAULT_MAX_AFFECTED_ROWS;

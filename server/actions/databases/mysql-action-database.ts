@@ -7,32 +7,13 @@
 import mysql from "mysql2/promise";
 import type { Connection } from "@/lib/schemas/datasources";
 import { IDEMPOTENCY_TABLE_DDL } from "@/server/actions/idempotency-table";
+import { resolveMysqlSsl } from "@/server/datasources/tls";
 import { guardedTx, throwIfStopped, type ActionQueryResult, type ActionTx, type SharedActionDatabase, type TransactionOptions } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
 
 const POOL_SIZE = 8;
 const CONNECT_TIMEOUT_MS = 10_000;
-
-/** "prefer": TLS (unverified) when the server offers it, plain only when it has no TLS at all — as the builders' driver does. */
-async function resolveSsl(options: mysql.PoolOptions, connection: MysqlConnection): Promise<mysql.PoolOptions["ssl"]> {
-  switch (connection.sslMode) {
-    case "disable":
-      return undefined;
-    case "require":
-      return { rejectUnauthorized: false };
-    case "verify-full":
-      return { rejectUnauthorized: true, verifyIdentity: true };
-    case "prefer":
-      try {
-        await (await mysql.createConnection({ ...options, ssl: { rejectUnauthorized: false } })).end();
-        return { rejectUnauthorized: false };
-      } catch (error) {
-        if ((error as { code?: unknown }).code === "HANDSHAKE_NO_SSL_SUPPORT") return undefined;
-        throw error;
-      }
-  }
-}
 
 function toResult(result: mysql.QueryResult): ActionQueryResult {
   if (Array.isArray(result)) return { rows: result as Record<string, unknown>[], affectedRows: 0 };
@@ -66,7 +47,7 @@ export class MysqlActionDatabase implements SharedActionDatabase {
       bigNumberStrings: true,
       charset: "utf8mb4",
     };
-    this.poolPromise ??= resolveSsl(options, c).then((ssl) =>
+    this.poolPromise ??= resolveMysqlSsl(c, async (ssl) => (await mysql.createConnection({ ...options, ssl })).end()).then((ssl) =>
       mysql.createPool({ ...options, ssl, connectionLimit: POOL_SIZE, maxIdle: POOL_SIZE, idleTimeout: 30_000 }),
     );
     const current = this.poolPromise;

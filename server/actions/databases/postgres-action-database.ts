@@ -7,6 +7,7 @@
 import pg from "pg";
 import type { Connection } from "@/lib/schemas/datasources";
 import { IDEMPOTENCY_TABLE_DDL } from "@/server/actions/idempotency-table";
+import { resolvePostgresSsl } from "@/server/datasources/tls";
 import { guardedTx, throwIfStopped, type ActionTx, type SharedActionDatabase, type TransactionOptions } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
@@ -16,28 +17,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 const noop = () => undefined;
 
-/** libpq's sslmode, as node-postgres takes it; "prefer" tries TLS (unverified) and falls back only when the server has none. */
-async function resolveSsl(config: pg.ClientConfig, connection: PostgresConnection): Promise<pg.ClientConfig["ssl"]> {
-  switch (connection.sslMode) {
-    case "disable":
-      return false;
-    case "require":
-      return { rejectUnauthorized: false };
-    case "verify-full":
-      return { rejectUnauthorized: true, servername: connection.host };
-    case "prefer": {
-      const probe = new pg.Client({ ...config, ssl: { rejectUnauthorized: false } });
-      probe.on("error", noop);
-      try {
-        await probe.connect();
-        return { rejectUnauthorized: false };
-      } catch (error) {
-        if (error instanceof Error && /does not support SSL/i.test(error.message)) return false;
-        throw error;
-      } finally {
-        await probe.end().catch(noop);
-      }
-    }
+async function probe(config: pg.ClientConfig): Promise<void> {
+  const client = new pg.Client(config);
+  client.on("error", noop);
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(noop);
   }
 }
 
@@ -63,7 +49,7 @@ export class PostgresActionDatabase implements SharedActionDatabase {
       application_name: "rowcraft-actions",
       keepAlive: true,
     };
-    this.poolPromise ??= resolveSsl(config, c).then((ssl) => {
+    this.poolPromise ??= resolvePostgresSsl(c, (ssl) => probe({ ...config, ssl })).then((ssl) => {
       const pool = new pg.Pool({ ...config, ssl, max: POOL_SIZE, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
       pool.on("error", noop); // an idle connection dropped by the server must not crash the process
       return pool;

@@ -7,9 +7,10 @@
  * transaction; their counts are rows matched (CLIENT_FOUND_ROWS, see executeBatch).
  */
 import mysql from "mysql2";
-import type { Pool, PoolConnection, PoolOptions, SslOptions } from "mysql2";
+import type { Pool, PoolConnection, PoolOptions } from "mysql2";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectMysql } from "@/server/datasources/introspection/mysql";
+import { resolveMysqlSsl, type MysqlSsl } from "@/server/datasources/tls";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
 import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
@@ -19,7 +20,7 @@ import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results"
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
-type SslSetting = SslOptions | undefined;
+type SslSetting = MysqlSsl;
 type Flavour = "mariadb" | "mysql";
 
 const noop = () => undefined;
@@ -101,20 +102,9 @@ export class MysqlDriver implements Driver {
     };
   }
 
-  /** "prefer": TLS (unverified) if the server offers it, plain only when it has no TLS at all. */
-  private async resolveSsl(): Promise<SslSetting> {
-    const mode = this.connection.sslMode;
-    if (mode === "disable") return undefined;
-    if (mode === "require") return { rejectUnauthorized: false };
-    // verify-full: a trusted chain AND the host name (mysql2 checks the name only when asked).
-    if (mode === "verify-full") return { rejectUnauthorized: true, verifyIdentity: true };
-    try {
-      await endQuietly(await createConnection(this.connectionOptions({ rejectUnauthorized: false })));
-      return { rejectUnauthorized: false };
-    } catch (error) {
-      if ((error as { code?: unknown }).code === "HANDSHAKE_NO_SSL_SUPPORT") return undefined;
-      throw error;
-    }
+  /** The SSL decision (server/datasources/tls.ts), probed once and kept for the life of the driver. */
+  private resolveSsl(): Promise<SslSetting> {
+    return resolveMysqlSsl(this.connection, async (ssl) => endQuietly(await createConnection(this.connectionOptions(ssl))));
   }
 
   private getPool(): Promise<{ pool: Pool; options: PoolOptions }> {

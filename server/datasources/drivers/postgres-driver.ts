@@ -6,10 +6,10 @@
  * whenever their state is in doubt. Batches (executeBatch) reuse all of it around several
  * statements in one READ WRITE transaction.
  */
-import type { ConnectionOptions } from "node:tls";
 import pg from "pg";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectPostgres } from "@/server/datasources/introspection/postgres";
+import { resolvePostgresSsl, type PostgresSsl } from "@/server/datasources/tls";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapPostgresError, type ErrorContext } from "./error-mapping";
 import {
@@ -28,7 +28,7 @@ import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results"
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
-type SslSetting = false | ConnectionOptions;
+type SslSetting = PostgresSsl;
 
 const noop = () => undefined;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
@@ -115,28 +115,17 @@ export class PostgresDriver implements Driver {
     };
   }
 
-  /**
-   * sslMode "prefer" (libpq's default) is not something node-postgres does: we try TLS
-   * (unverified, like libpq's prefer) once, and fall back to plain only when the server says it
-   * has no SSL. Any other failure is reported, so a TLS problem is never silently downgraded
-   * into something else; the decision is kept for the life of the driver.
-   */
-  private async resolveSsl(): Promise<SslSetting> {
-    const mode = this.connection.sslMode;
-    if (mode === "disable") return false;
-    if (mode === "require") return { rejectUnauthorized: false };
-    if (mode === "verify-full") return { rejectUnauthorized: true, servername: this.connection.host };
-    const probe = new pg.Client(this.clientConfig({ rejectUnauthorized: false }));
-    probe.on("error", noop);
-    try {
-      await probe.connect();
-      return { rejectUnauthorized: false };
-    } catch (error) {
-      if (error instanceof Error && /does not support SSL/i.test(error.message)) return false;
-      throw error;
-    } finally {
-      await probe.end().catch(noop);
-    }
+  /** The SSL decision (server/datasources/tls.ts), probed once and kept for the life of the driver. */
+  private resolveSsl(): Promise<SslSetting> {
+    return resolvePostgresSsl(this.connection, async (ssl) => {
+      const probe = new pg.Client(this.clientConfig(ssl));
+      probe.on("error", noop);
+      try {
+        await probe.connect();
+      } finally {
+        await probe.end().catch(noop);
+      }
+    });
   }
 
   private getPool(): Promise<{ pool: pg.Pool; ssl: SslSetting }> {
