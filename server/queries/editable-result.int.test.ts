@@ -6,32 +6,13 @@
  * views, tables the policy does not let be written and read-only sources. An edit saved through
  * `tables.save` with the descriptor's output → source mapping lands in the right column.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { QueryEditable, QueryResult } from "@/lib/schemas/queries";
-import { closeAllDrivers } from "@/server/datasources/drivers/registry";
-import { createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
-import { createEditorFixture, KINDS, save, tableRef, type EditorFixture, type SourceKind } from "@/server/tables/table-test-support";
-import { runAs } from "./query-test-support";
+import { createEditorFixture, KINDS, save, tableRef, type SourceKind } from "@/server/tables/table-test-support";
+import { runAs, fixturesPerKind } from "./query-test-support";
 
-let meta: TestMetadataDb;
-const fixtures = new Map<SourceKind, EditorFixture>();
-
-function fixture(kind: SourceKind): EditorFixture {
-  const found = fixtures.get(kind);
-  if (!found) throw new Error(`no ${kind} fixture`);
-  return found;
-}
-
-beforeAll(async () => {
-  meta = await createTestMetadataDb();
-  for (const kind of KINDS) fixtures.set(kind, await createEditorFixture(meta, kind));
-});
-
-afterAll(async () => {
-  await closeAllDrivers();
-  for (const f of fixtures.values()) await f.cleanup();
-  await meta?.cleanup();
-});
+const suite = fixturesPerKind(createEditorFixture);
+const fixture = suite.fixture;
 
 function success(result: QueryResult) {
   if (!result.ok) throw new Error(`query failed: ${JSON.stringify(result.error)}`);
@@ -39,7 +20,7 @@ function success(result: QueryResult) {
 }
 
 async function run(kind: SourceKind, sql: string, datasourceId = fixture(kind).editorId) {
-  return success(await runAs(meta, { datasourceId, sql }));
+  return success(await runAs(suite.meta, { datasourceId, sql }));
 }
 
 async function editableOf(kind: SourceKind, sql: string): Promise<QueryEditable | null> {
@@ -126,7 +107,7 @@ describe.each(KINDS)("%s: editable query results", (kind) => {
     const row = first.rows[0] ?? {};
     const source = (output: string) => editable.columns.find((column) => column.output === output)?.source ?? output;
     const key = Object.fromEntries(editable.key.map((column) => [column.source, row[column.output] as number]));
-    const result = await save(meta, { datasourceId: fixture(kind).editorId, table: editable.table, updates: [{ key, changes: { [source("title")]: { before: "item 30", after: "renamed in place" } } }] });
+    const result = await save(suite.meta, { datasourceId: fixture(kind).editorId, table: editable.table, updates: [{ key, changes: { [source("title")]: { before: "item 30", after: "renamed in place" } } }] });
     expect(result).toEqual({ ok: true, updated: 1, inserted: 0, deleted: 0 });
     expect((await run(kind, "SELECT id AS item, name AS title FROM items WHERE id = 30")).rows).toEqual([{ item: 30, title: "renamed in place" }]);
   });

@@ -18,7 +18,9 @@ import type { Connection, Policy, SaveDatasourceInput } from "@/lib/schemas/data
 import { DEFAULT_POLICY } from "@/lib/schemas/datasources";
 import type { RunQueryInput } from "@/lib/schemas/queries";
 import { connectionFromUrl } from "@/server/datasources/drivers/driver-test-support";
-import { contextAs, type TestMetadataDb } from "@/server/testing/metadata-db";
+import { afterAll, beforeAll } from "vitest";
+import { closeAllDrivers } from "@/server/datasources/drivers/registry";
+import { contextAs, createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
 import { createMysqlTestDatabase, createPostgresTestDatabase, type TestDatabase } from "@/server/testing/external-databases";
 import { createCaller } from "@/server/trpc/root";
 
@@ -153,4 +155,33 @@ export type RunInput = Omit<RunQueryInput, "runId" | "mode" | "params" | "previe
 export async function runAs(meta: TestMetadataDb, input: RunInput, role: "builder" | "admin" = "builder") {
   const caller = createCaller(await contextAs(meta.db, role));
   return caller.queries.run({ mode: "read", params: {}, preview: false, runId: nextRunId(), ...input });
+}
+
+/**
+ * One migrated metadata database and one fixture per database kind for a whole test file,
+ * created before its tests and cleaned up (drivers closed) after them.
+ */
+export function fixturesPerKind<F extends { cleanup(): Promise<void> }>(create: (meta: TestMetadataDb, kind: SourceKind) => Promise<F>) {
+  let meta: TestMetadataDb | undefined;
+  const fixtures = new Map<SourceKind, F>();
+  beforeAll(async () => {
+    meta = await createTestMetadataDb();
+    for (const kind of KINDS) fixtures.set(kind, await create(meta, kind));
+  });
+  afterAll(async () => {
+    await closeAllDrivers();
+    for (const fixture of fixtures.values()) await fixture.cleanup();
+    await meta?.cleanup();
+  });
+  return {
+    get meta(): TestMetadataDb {
+      if (!meta) throw new Error("the metadata database is created in beforeAll");
+      return meta;
+    },
+    fixture(kind: SourceKind): F {
+      const found = fixtures.get(kind);
+      if (!found) throw new Error(`no ${kind} fixture`);
+      return found;
+    },
+  };
 }

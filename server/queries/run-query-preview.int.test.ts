@@ -3,40 +3,21 @@
  * "before" and "after" samples, and proof that nothing changed (a snapshot of every table taken
  * directly from the database before and after) and nothing was audited as a write.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { QueryResult, QueryRowSample } from "@/lib/schemas/queries";
-import { closeAllDrivers } from "@/server/datasources/drivers/registry";
-import { createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
-import { createSourceFixture, KINDS, runAs, type SourceFixture, type SourceKind } from "./query-test-support";
+import { createSourceFixture, KINDS, runAs, type SourceKind, fixturesPerKind } from "./query-test-support";
 
-let meta: TestMetadataDb;
-const fixtures = new Map<SourceKind, SourceFixture>();
-
-function fixture(kind: SourceKind): SourceFixture {
-  const found = fixtures.get(kind);
-  if (!found) throw new Error(`no ${kind} fixture`);
-  return found;
-}
-
-beforeAll(async () => {
-  meta = await createTestMetadataDb();
-  for (const kind of KINDS) fixtures.set(kind, await createSourceFixture(meta, kind));
-});
-
-afterAll(async () => {
-  await closeAllDrivers();
-  for (const f of fixtures.values()) await f.cleanup();
-  await meta?.cleanup();
-});
+const suite = fixturesPerKind(createSourceFixture);
+const fixture = suite.fixture;
 
 /** Previews `sql` and checks that the database is exactly as before and no write was audited. */
 async function preview(kind: SourceKind, sql: string, params: Record<string, string | number> = {}) {
   const f = fixture(kind);
   const before = await f.snapshot();
-  const audited = await meta.db.auditEvent.count({ where: { action: "query.write" } });
-  const result = await runAs(meta, { datasourceId: f.id, sql, mode: "write", params, preview: true });
+  const audited = await suite.meta.db.auditEvent.count({ where: { action: "query.write" } });
+  const result = await runAs(suite.meta, { datasourceId: f.id, sql, mode: "write", params, preview: true });
   expect(await f.snapshot(), "a preview must not change anything").toBe(before);
-  expect(await meta.db.auditEvent.count({ where: { action: "query.write" } })).toBe(audited);
+  expect(await suite.meta.db.auditEvent.count({ where: { action: "query.write" } })).toBe(audited);
   return result;
 }
 
@@ -131,7 +112,7 @@ describe.each(KINDS)("%s: previewing writes", (kind) => {
 
   it("a real write afterwards reports no preview and changes the data", async () => {
     const f = fixture(kind);
-    const result = await runAs(meta, { datasourceId: f.id, sql: "UPDATE people SET note = {{ note }} WHERE id = {{ id }}", mode: "write", params: { note: "kept", id: 9 } });
+    const result = await runAs(suite.meta, { datasourceId: f.id, sql: "UPDATE people SET note = {{ note }} WHERE id = {{ id }}", mode: "write", params: { note: "kept", id: 9 } });
     expect(result).toMatchObject({ ok: true, affectedRows: 1, preview: null });
     expect(await f.raw.rows("SELECT note FROM people WHERE id = 9")).toEqual([["kept"]]);
     await f.raw.exec("UPDATE people SET note = 'none' WHERE id = 9");

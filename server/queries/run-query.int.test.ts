@@ -4,36 +4,18 @@
  * (fixture: query-test-support.ts). Refusals change nothing, values travel as parameters byte
  * for byte, limits (row cap, timeout, affected rows, EXPLAIN cost) hold, cancel is per user.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_MAX_AFFECTED_ROWS, DEFAULT_MAX_COST } from "@/lib/schemas/datasources";
 import type { QueryResult } from "@/lib/schemas/queries";
 import { DANGEROUS_VALUES } from "@/server/datasources/drivers/driver-test-support";
-import { closeAllDrivers } from "@/server/datasources/drivers/registry";
-import { contextAs, createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
+import { contextAs } from "@/server/testing/metadata-db";
 import { createCaller } from "@/server/trpc/root";
-import { createSourceFixture, KINDS, nextRunId, runAs, saveSource, TEST_POLICY, type RunInput, type SourceFixture, type SourceKind } from "./query-test-support";
+import { createSourceFixture, KINDS, nextRunId, runAs, saveSource, TEST_POLICY, type RunInput, type SourceKind, fixturesPerKind } from "./query-test-support";
 
-let meta: TestMetadataDb;
-const fixtures = new Map<SourceKind, SourceFixture>();
+const suite = fixturesPerKind(createSourceFixture);
+const fixture = suite.fixture;
 
-function fixture(kind: SourceKind): SourceFixture {
-  const found = fixtures.get(kind);
-  if (!found) throw new Error(`no ${kind} fixture`);
-  return found;
-}
-
-beforeAll(async () => {
-  meta = await createTestMetadataDb();
-  for (const kind of KINDS) fixtures.set(kind, await createSourceFixture(meta, kind));
-});
-
-afterAll(async () => {
-  await closeAllDrivers();
-  for (const f of fixtures.values()) await f.cleanup();
-  await meta?.cleanup();
-});
-
-const run = (kind: SourceKind, input: Omit<RunInput, "datasourceId">) => runAs(meta, { datasourceId: fixture(kind).id, ...input });
+const run = (kind: SourceKind, input: Omit<RunInput, "datasourceId">) => runAs(suite.meta, { datasourceId: fixture(kind).id, ...input });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function success(result: QueryResult) {
@@ -71,10 +53,10 @@ describe.each(KINDS)("%s: refused statements change nothing", (kind) => {
   it("refuses every write on a read-only source, and audits the refusal", async () => {
     const f = fixture(kind);
     const before = await f.snapshot();
-    const result = await runAs(meta, { datasourceId: f.readOnlyId, sql: "UPDATE people SET note = {{ note }} WHERE id = 1", mode: "write", params: { note: "nope" } });
+    const result = await runAs(suite.meta, { datasourceId: f.readOnlyId, sql: "UPDATE people SET note = {{ note }} WHERE id = 1", mode: "write", params: { note: "nope" } });
     expect(result).toMatchObject({ ok: false, error: { source: "guard", code: "table_not_writable" } });
     expect(await f.snapshot()).toBe(before);
-    const denied = await meta.db.auditEvent.findFirst({ where: { action: "query.write", outcome: "denied", targetId: f.readOnlyId } });
+    const denied = await suite.meta.db.auditEvent.findFirst({ where: { action: "query.write", outcome: "denied", targetId: f.readOnlyId } });
     expect(JSON.parse(denied?.detail ?? "{}")).toMatchObject({ code: "table_not_writable" });
   });
 });
@@ -122,10 +104,10 @@ describe.each(KINDS)("%s: limits", (kind) => {
     const started = performance.now();
     const running = run(kind, { sql: SLOW[kind], runId });
     await sleep(500);
-    const other = createCaller(await contextAs(meta.db, "admin"));
+    const other = createCaller(await contextAs(suite.meta.db, "admin"));
     expect(await other.queries.cancel({ runId })).toEqual({ cancelled: false });
     // Still registered, so the owner's cancel finds it (a stopped run would be gone).
-    const owner = createCaller(await contextAs(meta.db, "builder"));
+    const owner = createCaller(await contextAs(suite.meta.db, "builder"));
     expect(await owner.queries.cancel({ runId })).toEqual({ cancelled: true });
     expect(await running).toMatchObject({ ok: false, error: { source: "database", code: "cancelled" } });
     expect(performance.now() - started).toBeLessThan(TEST_POLICY.statementTimeoutMs);
@@ -139,7 +121,7 @@ describe.each(KINDS)("%s: limits", (kind) => {
     expect(result).toMatchObject({ ok: false, error: { source: "database", code: "too_many_rows_affected" } });
     expect(result.ok ? "" : result.error.message).toContain("50 rows, more than the limit of 30; nothing was changed");
     expect(await f.snapshot()).toBe(before);
-    const failed = await meta.db.auditEvent.findMany({ where: { action: "query.write", outcome: "error", targetId: f.id } });
+    const failed = await suite.meta.db.auditEvent.findMany({ where: { action: "query.write", outcome: "error", targetId: f.id } });
     expect(failed.map((e) => JSON.parse(e.detail) as { code: string }).some((d) => d.code === "too_many_rows_affected")).toBe(true);
   });
 
@@ -151,7 +133,7 @@ describe.each(KINDS)("%s: limits", (kind) => {
       [1, "audited"],
       [2, "audited"],
     ]);
-    const events = await meta.db.auditEvent.findMany({ where: { action: "query.write", outcome: "ok", targetId: f.id } });
+    const events = await suite.meta.db.auditEvent.findMany({ where: { action: "query.write", outcome: "ok", targetId: f.id } });
     const details = events.map((e) => JSON.parse(e.detail) as { values?: unknown[] });
     expect(details.find((d) => d.values?.[0] === "audited")).toEqual({
       sql: placeholders(kind, "UPDATE people SET note = $1 WHERE id <= $2"),
@@ -167,7 +149,7 @@ describe("PostgreSQL EXPLAIN cost limit", () => {
   const CROSS = "SELECT count(*) AS n FROM people a CROSS JOIN people b";
   const resave = (maxCost: number | null) => {
     const f = fixture("postgres");
-    return saveSource(meta, { id: f.id, name: "Test postgres", connection: f.connection, policy: { ...TEST_POLICY, maxCost } });
+    return saveSource(suite.meta, { id: f.id, name: "Test postgres", connection: f.connection, policy: { ...TEST_POLICY, maxCost } });
   };
 
   it("refuses a read estimated above the default limit before it runs, showing the estimate and the limit", async () => {
@@ -205,11 +187,11 @@ describe("policies stored before the cost and affected-rows limits existed", () 
   it("still parse, with the defaults", async () => {
     const f = fixture("sqlite");
     const legacy = { readOnly: false, read: ["*"], write: [], allowSystemCatalogs: false, statementTimeoutMs: 10_000, rowCap: 100_000 };
-    const id = await saveSource(meta, { name: "Legacy policy", connection: f.connection, policy: TEST_POLICY });
-    await meta.db.dataSource.update({ where: { id }, data: { policy: JSON.stringify(legacy) } });
-    const admin = createCaller(await contextAs(meta.db, "admin"));
+    const id = await saveSource(suite.meta, { name: "Legacy policy", connection: f.connection, policy: TEST_POLICY });
+    await suite.meta.db.dataSource.update({ where: { id }, data: { policy: JSON.stringify(legacy) } });
+    const admin = createCaller(await contextAs(suite.meta.db, "admin"));
     const listed = (await admin.datasources.list()).find((source) => source.id === id);
     expect(listed?.policy).toEqual({ ...legacy, maxCost: DEFAULT_MAX_COST, maxAffectedRows: DEFAULT_MAX_AFFECTED_ROWS });
-    expect(success(await runAs(meta, { datasourceId: id, sql: "SELECT count(*) AS n FROM people" })).rows).toEqual([{ n: 50 }]);
+    expect(success(await runAs(suite.meta, { datasourceId: id, sql: "SELECT count(*) AS n FROM people" })).rows).toEqual([{ n: 50 }]);
   });
 });

@@ -3,36 +3,18 @@
  * MariaDB and an SQLite file: which tables the policy lets the editor open and edit, which
  * columns are editable, and sort, filters and paging pushed down to the database with a count.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeAllDrivers } from "@/server/datasources/drivers/registry";
-import { createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
-import { browse, builder, createEditorFixture, errorCode, KINDS, tableRef, type EditorFixture, type SourceKind } from "./table-test-support";
+import { describe, expect, it } from "vitest";
+import { fixturesPerKind } from "@/server/queries/query-test-support";
+import { browse, builder, createEditorFixture, errorCode, KINDS, tableRef } from "./table-test-support";
 
-let meta: TestMetadataDb;
-const fixtures = new Map<SourceKind, EditorFixture>();
-
-function fixture(kind: SourceKind): EditorFixture {
-  const found = fixtures.get(kind);
-  if (!found) throw new Error(`no ${kind} fixture`);
-  return found;
-}
-
-beforeAll(async () => {
-  meta = await createTestMetadataDb();
-  for (const kind of KINDS) fixtures.set(kind, await createEditorFixture(meta, kind));
-});
-
-afterAll(async () => {
-  await closeAllDrivers();
-  for (const f of fixtures.values()) await f.cleanup();
-  await meta?.cleanup();
-});
+const suite = fixturesPerKind(createEditorFixture);
+const fixture = suite.fixture;
 
 const ids = (rows: Record<string, unknown>[]) => rows.map((row) => Number(row.id));
 
 describe.each(KINDS)("%s: tables.list", (kind) => {
   it("lists the readable tables, writable only where the policy allows writing AND there is a primary key", async () => {
-    const tables = await (await builder(meta)).tables.list({ datasourceId: fixture(kind).editorId });
+    const tables = await (await builder(suite.meta)).tables.list({ datasourceId: fixture(kind).editorId });
     const byName = Object.fromEntries(tables.map((table) => [table.name, { kind: table.kind, writable: table.writable, hasPrimaryKey: table.hasPrimaryKey }]));
     expect(byName).toEqual({
       items: { kind: "table", writable: true, hasPrimaryKey: true },
@@ -46,7 +28,7 @@ describe.each(KINDS)("%s: tables.list", (kind) => {
   });
 
   it("follows each source's own policy: another policy on the same database, and a read-only source", async () => {
-    const caller = await builder(meta);
+    const caller = await builder(suite.meta);
     const other = await caller.tables.list({ datasourceId: fixture(kind).id });
     expect(Object.fromEntries(other.map((table) => [table.name, table.writable]))).toEqual({ people: true, notes: true, ledger: false, keyless: false });
     const readOnly = await caller.tables.list({ datasourceId: fixture(kind).editorReadOnlyId });
@@ -57,7 +39,7 @@ describe.each(KINDS)("%s: tables.list", (kind) => {
 
 describe.each(KINDS)("%s: tables.browse", (kind) => {
   const items = () => tableRef(kind, "items", fixture(kind));
-  const run = (view: Parameters<typeof browse>[3] = {}, window: Parameters<typeof browse>[4] = {}) => browse(meta, fixture(kind).editorId, items(), view, window);
+  const run = (view: Parameters<typeof browse>[3] = {}, window: Parameters<typeof browse>[4] = {}) => browse(suite.meta, fixture(kind).editorId, items(), view, window);
 
   it("returns the columns (primary key never editable, the others editable iff the table is writable) and every row", async () => {
     const result = await run();
@@ -74,10 +56,10 @@ describe.each(KINDS)("%s: tables.browse", (kind) => {
   });
 
   it("marks nothing editable on a table the policy does not let be written, or on a read-only source", async () => {
-    const ledger = await browse(meta, fixture(kind).editorId, tableRef(kind, "ledger", fixture(kind)));
+    const ledger = await browse(suite.meta, fixture(kind).editorId, tableRef(kind, "ledger", fixture(kind)));
     expect(ledger.writable).toBe(false);
     expect(ledger.columns.every((column) => !column.editable)).toBe(true);
-    const readOnly = await browse(meta, fixture(kind).editorReadOnlyId, items());
+    const readOnly = await browse(suite.meta, fixture(kind).editorReadOnlyId, items());
     expect(readOnly.writable).toBe(false);
     expect(readOnly.columns.every((column) => !column.editable)).toBe(true);
   });
@@ -132,7 +114,7 @@ describe.each(KINDS)("%s: tables.browse", (kind) => {
   });
 
   it("pages a table with a composite primary key in key order", async () => {
-    const lines = await browse(meta, fixture(kind).editorId, tableRef(kind, "order_lines", fixture(kind)));
+    const lines = await browse(suite.meta, fixture(kind).editorId, tableRef(kind, "order_lines", fixture(kind)));
     expect(lines.primaryKey).toEqual(["order_id", "line"]);
     expect(lines.rows.map((row) => [row.order_id, row.line])).toEqual([
       [1, 1],
@@ -142,9 +124,9 @@ describe.each(KINDS)("%s: tables.browse", (kind) => {
   });
 
   it("refuses tables it must not show and columns that do not exist", async () => {
-    expect(await errorCode(browse(meta, fixture(kind).editorId, tableRef(kind, "secrets", fixture(kind))))).toBe("FORBIDDEN");
-    expect(await errorCode(browse(meta, fixture(kind).editorId, tableRef(kind, "notes", fixture(kind))))).toBe("FORBIDDEN");
-    expect(await errorCode(browse(meta, fixture(kind).editorId, tableRef(kind, "no_such_table", fixture(kind))))).toBe("NOT_FOUND");
+    expect(await errorCode(browse(suite.meta, fixture(kind).editorId, tableRef(kind, "secrets", fixture(kind))))).toBe("FORBIDDEN");
+    expect(await errorCode(browse(suite.meta, fixture(kind).editorId, tableRef(kind, "notes", fixture(kind))))).toBe("FORBIDDEN");
+    expect(await errorCode(browse(suite.meta, fixture(kind).editorId, tableRef(kind, "no_such_table", fixture(kind))))).toBe("NOT_FOUND");
     expect(await errorCode(run({ sort: [{ id: "nope", desc: false }] }))).toBe("BAD_REQUEST");
     expect(await errorCode(run({ filters: [{ id: "secret_column", value: { kind: "contains", text: "x" } }] }))).toBe("BAD_REQUEST");
   });

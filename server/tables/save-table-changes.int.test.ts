@@ -5,32 +5,15 @@
  * knowingly; refusals (not writable, primary-key or unknown columns) and database failures
  * change nothing; awkward values round-trip byte for byte.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { fixturesPerKind } from "@/server/queries/query-test-support";
 import { keyId, type SaveTableChangesResult } from "@/lib/schemas/tables";
 import { DANGEROUS_VALUES } from "@/server/datasources/drivers/driver-test-support";
-import { closeAllDrivers } from "@/server/datasources/drivers/registry";
-import { createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
-import { browse, createEditorFixture, errorCode, itemRow, KINDS, save, tableRef, type EditorFixture, type SaveInput, type SourceKind } from "./table-test-support";
+import { createTestMetadataDb } from "@/server/testing/metadata-db";
+import { browse, createEditorFixture, errorCode, itemRow, KINDS, save, tableRef, type SaveInput } from "./table-test-support";
 
-let meta: TestMetadataDb;
-const fixtures = new Map<SourceKind, EditorFixture>();
-
-function fixture(kind: SourceKind): EditorFixture {
-  const found = fixtures.get(kind);
-  if (!found) throw new Error(`no ${kind} fixture`);
-  return found;
-}
-
-beforeAll(async () => {
-  meta = await createTestMetadataDb();
-  for (const kind of KINDS) fixtures.set(kind, await createEditorFixture(meta, kind));
-});
-
-afterAll(async () => {
-  await closeAllDrivers();
-  for (const f of fixtures.values()) await f.cleanup();
-  await meta?.cleanup();
-});
+const suite = fixturesPerKind(createEditorFixture);
+const fixture = suite.fixture;
 
 type Row = Record<string, unknown>;
 type Edits = Record<string, unknown>;
@@ -41,14 +24,14 @@ function expectOk(result: SaveTableChangesResult) {
 }
 
 async function auditSince(since: Date, targetId: string, action: string) {
-  const events = await meta.db.auditEvent.findMany({ where: { action, targetId, at: { gte: since } }, orderBy: { at: "asc" } });
+  const events = await suite.meta.db.auditEvent.findMany({ where: { action, targetId, at: { gte: since } }, orderBy: { at: "asc" } });
   return events.map((event) => ({ actorEmail: event.actorEmail, outcome: event.outcome, detail: JSON.parse(event.detail) as Row }));
 }
 
 describe.each(KINDS)("%s: tables.save", (kind) => {
   const items = () => tableRef(kind, "items", fixture(kind));
   const source = () => fixture(kind).editorId;
-  const rows = async (): Promise<Map<number, Row>> => new Map((await browse(meta, source(), items())).rows.map((row) => [Number(row.id), row]));
+  const rows = async (): Promise<Map<number, Row>> => new Map((await browse(suite.meta, source(), items())).rows.map((row) => [Number(row.id), row]));
   const rowOf = async (id: number): Promise<Row> => {
     const row = (await rows()).get(id);
     if (!row) throw new Error(`no item ${id}`);
@@ -56,7 +39,7 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
   };
   /** An update as the grid sends it: the key, and for each edited column the value read and the new one. */
   const edit = (row: Row, after: Edits) => ({ key: { id: row.id as number }, changes: Object.fromEntries(Object.entries(after).map(([column, value]) => [column, { before: row[column] as string | number | null, after: value as string | number | null }])) });
-  const saveItems = (input: Omit<SaveInput, "datasourceId" | "table">) => save(meta, { datasourceId: source(), table: items(), ...input });
+  const saveItems = (input: Omit<SaveInput, "datasourceId" | "table">) => save(suite.meta, { datasourceId: source(), table: items(), ...input });
 
   it("saves three edits in one transaction: persisted, and each audited with key, before and after", async () => {
     const read = await rows();
@@ -140,9 +123,9 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
     const key = { order_id: 1, line: 2 };
     await fixture(kind).raw.exec("UPDATE order_lines SET qty = 25 WHERE order_id = 1 AND line = 2");
     const update = { key: { line: 2, order_id: 1 }, changes: { qty: { before: 20, after: 21 } } };
-    expect(await save(meta, { datasourceId: source(), table: lines, updates: [update] })).toMatchObject({ ok: false, conflicts: [{ keyId: keyId(key), theirs: { qty: 25 } }] });
-    expectOk(await save(meta, { datasourceId: source(), table: lines, updates: [update], overwrite: [keyId(key)] }));
-    const after = await browse(meta, source(), lines);
+    expect(await save(suite.meta, { datasourceId: source(), table: lines, updates: [update] })).toMatchObject({ ok: false, conflicts: [{ keyId: keyId(key), theirs: { qty: 25 } }] });
+    expectOk(await save(suite.meta, { datasourceId: source(), table: lines, updates: [update], overwrite: [keyId(key)] }));
+    const after = await browse(suite.meta, source(), lines);
     expect(after.rows.map((row) => row.qty)).toEqual([10, 21, 30]);
   });
 
@@ -154,7 +137,7 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
       { datasourceId: source(), table: tableRef(kind, "cheap_items", fixture(kind)), deletes: [{ id: 1 }] },
       { datasourceId: fixture(kind).editorReadOnlyId, table: items(), inserts: [{ id: 200, name: "nope" }] },
     ];
-    for (const attempt of attempts) expect(await errorCode(save(meta, attempt))).toBe("FORBIDDEN");
+    for (const attempt of attempts) expect(await errorCode(save(suite.meta, attempt))).toBe("FORBIDDEN");
     expect(await fixture(kind).snapshot()).toBe(before);
   });
 
