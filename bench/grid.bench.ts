@@ -26,15 +26,14 @@
 // GRID_BENCH_PARTS=interactive,scroll,keys,paste,paging runs a subset; GRID_BENCH_RUNS sets the
 // number of interactive runs (default 5). Progress goes to stderr, the results (markdown) to
 // stdout.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page, type Request } from "@playwright/test";
 import pg from "pg";
 import { policySchema } from "../lib/schemas/datasources";
 import { createPostgresTestDatabase, type TestDatabase } from "../server/testing/external-databases";
+import { freePort, startServer, stopServer, waitUntilReady } from "./support/server";
 
 const ROOT = path.resolve(__dirname, "..");
 const ADMIN = { email: "admin@acme.test", password: "rowcraft-demo" };
@@ -76,76 +75,6 @@ const log = (message: string) => console.error(`· ${message}`);
 // ---------------------------------------------------------------------------------------------
 // The production server, started as playwright.config.ts starts it.
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-  output: () => string;
-}
-
-function startServer(port: number, dataDir: string): Server {
-  // Its own process group (start.mjs runs prepare, then `next start`), so stopping it reaches
-  // every process it started and nothing else.
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ROWCRAFT_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ROWCRAFT_PRINT_LOGINS: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return { child, baseUrl: `http://localhost:${port}`, output: () => output };
-}
-
-async function waitUntilReady(server: Server, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`The server exited (code ${server.child.exitCode}):\n${server.output()}`);
-    try {
-      const response = await fetch(`${server.baseUrl}/sign-in`, { redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /sign-in within ${timeoutMs / 1000} s:\n${server.output()}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const pid = child.pid;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
-  signalGroup("SIGTERM");
-  const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-  signalGroup("SIGKILL");
-}
 
 // ---------------------------------------------------------------------------------------------
 // tRPC from the benchmark's browser context (the session cookie lives there).
@@ -531,7 +460,7 @@ async function main(): Promise<void> {
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
   log(`starting the production server on port ${port}…`);
-  const server = startServer(port, dataDir);
+  const server = startServer(port, dataDir, "localhost");
   cleanups.push(() => stopServer(server));
   await waitUntilReady(server);
 

@@ -15,13 +15,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import superjson, { type SuperJSONResult } from "superjson";
 import { policySchema } from "../lib/schemas/datasources";
 import { createPostgresTestDatabase, type TestDatabase } from "../server/testing/external-databases";
+import { freePort, startServer, stopServer, waitUntilReady } from "./support/server";
 
 const ROOT = path.resolve(__dirname, "..");
 const ADMIN = { email: "admin@acme.test", password: "rowcraft-demo" };
@@ -89,77 +89,6 @@ async function fillDatabase(url: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The production server, started the way the end-to-end tests start it.
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-  output: () => string;
-}
-
-function startServer(port: number, dataDir: string): Server {
-  // Its own process group (start.mjs runs `tsx scripts/prepare.ts`, then `next start`), so
-  // stopping it reaches every process it started and nothing else.
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ROWCRAFT_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ROWCRAFT_PRINT_LOGINS: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let log = "";
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => log };
-}
-
-async function waitUntilReady(server: Server, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`The server exited (code ${server.child.exitCode}):\n${server.output()}`);
-    try {
-      const response = await fetch(`${server.baseUrl}/sign-in`, { redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /sign-in within ${timeoutMs / 1000} s:\n${server.output()}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const pid = child.pid;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
-  signalGroup("SIGTERM");
-  const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-  // `next start` may outlive start.mjs by a moment; make sure the group is gone.
-  signalGroup("SIGKILL");
-}
 
 // ---------------------------------------------------------------------------------------------
 // The HTTP floor: the query behind a bare JSON endpoint, in its own process like the server.
