@@ -37,3 +37,11 @@ describe("limit fields", () => {
     expect(toSaveInput(filled({ maxAffectedRows: "0" }), undefined)).toEqual({ ok: false, errors: { maxAffectedRows: "Allow at least one row." } });
   });
 });
+
+describe("port validation", () => {
+  it("says what to enter instead of a type error", () => {
+    const state = { ...initialFormState(), name: "x", database: "d", user: "u", port: "abc" };
+    const result = toSaveInput(state, undefined);
+    expect(result.ok ? null : result.errors.port).toBe("Enter a port number (1–65535).");
+  });
+});

@@ -14,9 +14,11 @@ export const DATASOURCE_KIND_LABELS: Record<DatasourceKind, string> = {
 export const SSL_MODES = ["disable", "prefer", "require", "verify-full"] as const;
 export type SslMode = (typeof SSL_MODES)[number];
 
+const PORT_MESSAGE = "Enter a port number (1–65535).";
+
 const networkConnection = {
   host: z.string().trim().min(1, { message: "Enter a host." }),
-  port: z.number().int().min(1).max(65535),
+  port: z.number({ message: PORT_MESSAGE }).int({ message: PORT_MESSAGE }).min(1, { message: PORT_MESSAGE }).max(65535, { message: PORT_MESSAGE }),
   database: z.string().trim().min(1, { message: "Enter a database name." }),
   user: z.string().trim().min(1, { message: "Enter a user." }),
   password: z.string(),
