@@ -10,6 +10,7 @@ const steps = [
   result.createdDemoDatabase ? "generated the Acme Ops demo database" : null,
   result.createdUsers ? "created the demo users" : null,
   result.createdDatasource ? "registered the Acme Ops data source" : null,
+  result.createdApps.length ? `created and published the demo apps ${result.createdApps.join(" and ")}` : null,
 ].filter(Boolean);
 console.log(`Rowcraft: ${steps.join("; ")} (${Date.now() - started} ms)`);
 if (result.createdUsers || process.env.ROWCRAFT_PRINT_LOGINS !== "false") {

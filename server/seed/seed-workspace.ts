@@ -1,6 +1,7 @@
 /**
  * First-start seeding: the demo users (only when there are no users at all, so an admin who
- * deletes them is not overridden) and the embedded "Acme Ops" data source. Idempotent.
+ * deletes them is not overridden), the embedded "Acme Ops" data source and the demo apps on it.
+ * Idempotent.
  */
 import type { Db } from "@/server/db/client";
 import { DEFAULT_POLICY, type Policy } from "@/lib/schemas/datasources";
@@ -8,6 +9,7 @@ import { hashPassword } from "@/server/auth/password";
 import { sealConnection } from "@/server/datasources/stored-datasource";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-users";
+import { seedDemoApps } from "@/server/seed/seed-demo-apps";
 
 export const DEMO_DATASOURCE_NAME = "Acme Ops";
 
@@ -17,6 +19,8 @@ export const DEMO_POLICY: Policy = { ...DEFAULT_POLICY, write: ["orders", "suppo
 export interface SeedResult {
   createdUsers: boolean;
   createdDatasource: boolean;
+  /** Names of the demo apps created now. */
+  createdApps: string[];
 }
 
 export async function seedWorkspace(options: { db: Db; demoDatabaseFile: string }): Promise<SeedResult> {
@@ -44,5 +48,6 @@ export async function seedWorkspace(options: { db: Db; demoDatabaseFile: string 
     await recordAuditEvent({ db, actor: null, action: "datasource.create", target: { type: "datasource", id: row.id }, detail: { name: row.name, demo: true } });
     createdDatasource = true;
   }
-  return { createdUsers, createdDatasource };
+  const createdApps = await seedDemoApps(db);
+  return { createdUsers, createdDatasource, createdApps };
 }

@@ -1,0 +1,11 @@
+/** The context validateAppDocument needs, read from this Rowcraft: data source names and actions. */
+import type { ValidationContext } from "@/lib/app-document";
+import type { Db } from "@/server/db/client";
+import { listActions } from "@/server/actions/registry";
+
+export async function validationContext(db: Db): Promise<ValidationContext> {
+  const sources = await db.dataSource.findMany({ select: { name: true } });
+  // Validation is about what the actions accept, not who may run them: describe them as an admin sees them.
+  const actions = Object.fromEntries(listActions({ role: "admin" }).map((action) => [action.name, action]));
+  return { datasources: sources.map((source) => source.name), actions };
+}
