@@ -10,8 +10,9 @@ import { sealConnection } from "@/server/datasources/stored-datasource";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-users";
 import { seedDemoApps } from "@/server/seed/seed-demo-apps";
+import { DEMO_SOURCE } from "@/lib/app-document/demo-apps";
 
-export const DEMO_DATASOURCE_NAME = "Acme Ops";
+export const DEMO_DATASOURCE_NAME = DEMO_SOURCE;
 
 /** Ops tools edit order notes/status and tickets, so the demo allows writing those two tables. */
 export const DEMO_POLICY: Policy = { ...DEFAULT_POLICY, write: ["orders", "support_tickets"] };

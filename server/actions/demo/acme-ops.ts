@@ -1,8 +1,8 @@
 /** What the Acme Ops demo actions share: the data source's name, money and time formats, id fields. */
 import { z } from "zod";
-import { DEMO_DATASOURCE_NAME } from "@/server/seed/seed-workspace";
+import { DEMO_SOURCE } from "@/lib/app-document/demo-apps";
 
-export const ACME_OPS_SOURCE = DEMO_DATASOURCE_NAME;
+export const ACME_OPS_SOURCE = DEMO_SOURCE;
 
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
