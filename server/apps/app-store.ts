@@ -85,7 +85,7 @@ export async function resolveVersion(db: Db, app: LoadedApp, ref: VersionRef, us
   const editor = canEditApp(app.latest, user);
   const number = ref === "draft" ? app.latestVersion : ref === "published" ? app.publishedVersion : ref;
   if (number === null) throw new TRPCError({ code: "NOT_FOUND", message: `${app.name} has not been published yet.` });
-  if (!editor && number !== app.publishedVersion) {
+  if (!editor && (ref === "draft" || number !== app.publishedVersion)) {
     throw new TRPCError({ code: "FORBIDDEN", message: `Only the published version of ${app.name} is available to you.` });
   }
   const row = await findVersionRow(db, app.id, number);
