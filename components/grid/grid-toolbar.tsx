@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ColumnsMenu } from "./column-menu";
 import styles from "./data-grid.module.css";
 import type { GridTable } from "./use-grid-table";
+import { downloadFile } from "@/components/ui/download";
 
 export interface GridToolbarProps {
   table: GridTable;
@@ -76,13 +77,6 @@ export function GridStatusLine({ rowCount, unfilteredCount, selectedCount, onCle
 }
 
 /** Saves text as a file (UTF-8 with a byte order mark, so Excel reads accents right). */
-export function downloadText(fileName: string, text: string, type = "text/csv;charset=utf-8") {
-  const url = URL.createObjectURL(new Blob(["\uFEFF", text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+export function downloadText(fileName: string, text: string) {
+  downloadFile(fileName, text, { type: "text/csv;charset=utf-8", byteOrderMark: true });
 }

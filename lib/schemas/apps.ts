@@ -19,6 +19,17 @@ export const appSlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "Use lower-case letters, digits and dashes, like order-desk." })
   .max(100);
 
+/** The address derived from an app's name: "Late shipments!" → "late-shipments" (the server may add -2, -3 when taken). */
+export function slugify(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return slug || "app";
+}
+
 /** Which version: the latest saved ("draft", editors only), the published one, or a number (editors only, unless it is the published one). */
 export const versionRefSchema = z.union([z.literal("draft"), z.literal("published"), z.number().int().positive()]);
 export type VersionRef = z.infer<typeof versionRefSchema>;

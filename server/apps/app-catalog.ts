@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { parseAppExport, validateAppDocument, type AppDocument, type Widget } from "@/lib/app-document";
 import type { ActionSummary } from "@/lib/schemas/actions";
 import type { AppSummary, ImportAppResult, OpenAppInput, OpenAppView } from "@/lib/schemas/apps";
-import { openAppInput } from "@/lib/schemas/apps";
+import { openAppInput, slugify } from "@/lib/schemas/apps";
 import type { SessionUser } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
@@ -51,17 +51,6 @@ export async function openApp(options: { db: Db; user: SessionUser; input: OpenA
     actions,
     currentUser: { id: user.id, email: user.email, name: user.name, role: user.role },
   };
-}
-
-/** "Late shipments!" → "late-shipments". */
-export function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "app";
 }
 
 /** A new app's first version: one empty page. */

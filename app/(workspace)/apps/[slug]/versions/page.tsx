@@ -1,0 +1,48 @@
+/** Builders compare two versions of an app: /apps/<slug>/versions?from=A&to=B. */
+import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
+import Link from "next/link";
+import { VersionDiffView } from "@/components/app-versions/version-diff-view";
+import { AccessDenied } from "@/components/shell/access-denied";
+import { Alert, PageHeader } from "@/components/ui/surface";
+import { getServerCaller, requirePageRole } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Compare versions" };
+
+function versionParam(value: string | string[] | undefined): number | null {
+  const number = typeof value === "string" ? Number(value) : NaN;
+  return Number.isInteger(number) ? number : null;
+}
+
+export default async function VersionsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const access = await requirePageRole("builder");
+  if (!access.allowed) return <AccessDenied minimum={access.minimum} />;
+  const { slug } = await params;
+  const query = await searchParams;
+  const { caller } = await getServerCaller();
+  const opened = await caller.apps.open({ slug, version: "draft" }).then(
+    (view) => ({ ok: true as const, view }),
+    (error: unknown) => {
+      // A wrong address or an app this builder may not edit is a message, not a crash.
+      if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) return { ok: false as const, message: error.message };
+      throw error;
+    },
+  );
+  if (!opened.ok) {
+    return (
+      <>
+        <PageHeader title="Compare versions" />
+        <Alert tone="error">
+          {opened.message} <Link href="/">Back to the apps</Link>
+        </Alert>
+      </>
+    );
+  }
+  const { app } = opened.view;
+  return (
+    <>
+      <PageHeader title={`Compare versions of ${app.name}`} description="What changed between two saved versions: pages, widgets, queries and permissions." />
+      <VersionDiffView appId={app.id} slug={app.slug} latestVersion={app.latestVersion} from={versionParam(query.from)} to={versionParam(query.to)} />
+    </>
+  );
+}
