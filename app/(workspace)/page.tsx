@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AppList } from "@/components/apps/app-list";
+import { HomeActions } from "@/components/apps/home-actions";
 import { PageHeader } from "@/components/ui/surface";
 import { hasRole } from "@/lib/roles";
 import { getServerCaller, requirePageRole } from "@/server/trpc/server-caller";
@@ -14,7 +15,7 @@ export default async function HomePage() {
   const canBuild = hasRole(session.user.role, "builder");
   return (
     <>
-      <PageHeader title="Apps" description="Internal tools in this workspace." />
+      <PageHeader title="Apps" description="Internal tools in this workspace." actions={canBuild ? <HomeActions /> : undefined} />
       <AppList apps={apps} canBuild={canBuild} />
     </>
   );

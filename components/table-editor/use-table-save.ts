@@ -9,7 +9,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { GridEdits, RowStatus } from "@/components/grid";
-import type { SaveConflict, TableRefInput } from "@/lib/schemas/tables";
+import type { SaveConflict, SaveTableChangesResult, TableRefInput } from "@/lib/schemas/tables";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { buildUpdates } from "./save-payload";
@@ -38,11 +38,14 @@ export interface TableSaveOptions {
   sourceOf?: (columnId: string) => string;
   /** After a successful save, before the reload (e.g. clear the row selection). */
   onSaved?: () => void;
+  /** Sends the changes another way than `tables.save` (an app table saves through `apps.saveEdits`); `datasourceId` and `table` are then unused. */
+  send?: (payload: Required<SavePayload>) => Promise<SaveTableChangesResult>;
 }
 
-export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onSaved }: TableSaveOptions) {
+export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onSaved, send }: TableSaveOptions) {
   const trpc = useTRPC();
   const save = useMutation(trpc.tables.save.mutationOptions());
+  const [sending, setSending] = useState(false);
   const [conflicts, setConflicts] = useState<SaveConflict[]>([]);
   const [notice, setNotice] = useState<SaveNotice | null>(null);
   const rowStatus = useMemo<Map<string, RowStatus> | undefined>(
@@ -53,8 +56,10 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
   /** True when everything was saved. */
   async function submit(payload: SavePayload): Promise<boolean> {
     setNotice(null);
+    setSending(true);
     try {
-      const result = await save.mutateAsync({ datasourceId, table, updates: payload.updates ?? [], deletes: payload.deletes ?? [], inserts: payload.inserts ?? [], overwrite: payload.overwrite ?? [] });
+      const changes = { updates: payload.updates ?? [], deletes: payload.deletes ?? [], inserts: payload.inserts ?? [], overwrite: payload.overwrite ?? [] };
+      const result = send ? await send(changes) : await save.mutateAsync({ datasourceId, table, ...changes });
       if (result.ok) {
         if (payload.updates) edits.reset();
         setConflicts([]);
@@ -70,6 +75,8 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
       else setNotice({ tone: "error", text: `${result.message} Your changes are kept; try again.` });
     } catch (error) {
       setNotice({ tone: "error", text: `Nothing was saved: ${errorMessage(error)} Your changes are kept; try again.` });
+    } finally {
+      setSending(false);
     }
     return false;
   }
@@ -89,7 +96,7 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
     setConflicts([]);
   }
 
-  return { conflicts, notice, rowStatus, isSaving: save.isPending, submit, saveEdits, takeTheirs, discard };
+  return { conflicts, notice, rowStatus, isSaving: save.isPending || sending, submit, saveEdits, takeTheirs, discard };
 }
 
 export type TableSave = ReturnType<typeof useTableSave>;

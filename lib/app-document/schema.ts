@@ -10,7 +10,8 @@ import { queryModeSchema } from "@/lib/schemas/queries";
 
 export const GRID_COLUMNS = 12;
 
-const RESERVED_NAMES = new Set(["true", "false", "null", "currentUser", "constructor", "prototype"]);
+// `page` is the running app's URL parameter for the current page (inputs are kept there by widget id).
+const RESERVED_NAMES = new Set(["true", "false", "null", "currentUser", "constructor", "prototype", "page"]);
 
 /** A name bindings can refer to: query ids and widget ids. */
 export const identifierSchema = z

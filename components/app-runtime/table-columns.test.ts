@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { QueryEditable } from "@/lib/schemas/queries";
+import { editableColumns, tableGridColumns } from "./table-columns";
+
+const editable: QueryEditable = {
+  table: { schema: null, name: "orders" },
+  display: "orders",
+  primaryKey: ["id"],
+  key: [{ output: "id", source: "id" }],
+  columns: [
+    { output: "status", source: "status" },
+    { output: "notes", source: "notes" },
+    { output: "total_cents", source: "total_cents" },
+  ],
+};
+
+describe("tableGridColumns", () => {
+  const rows = [{ id: 1, customer: "Ann", total_cents: 1250, notes: null, secret: "x" }];
+
+  it("applies labels, formats and hidden columns in the result's order", () => {
+    const columns = tableGridColumns({
+      sourceColumns: [
+        { name: "id", dataType: "INTEGER" },
+        { name: "customer", dataType: "TEXT" },
+        { name: "total_cents", dataType: "INTEGER" },
+        { name: "notes", dataType: "TEXT" },
+        { name: "secret", dataType: "TEXT" },
+      ],
+      rows,
+      overrides: [
+        { key: "total_cents", label: "Total", format: "money" },
+        { key: "secret", hidden: true },
+      ],
+    });
+    expect(columns.map((c) => [c.id, c.name, c.type, c.editable])).toEqual([
+      ["id", "id", "integer", false],
+      ["customer", "customer", "text", false],
+      ["total_cents", "Total", "money", false],
+      ["notes", "notes", "text", false],
+    ]);
+  });
+
+  it("uses the rows' keys for computed data", () => {
+    expect(tableGridColumns({ sourceColumns: null, rows: [{ a: 1 }, { b: "x", a: 2 }], overrides: [] }).map((c) => c.id)).toEqual(["a", "b"]);
+  });
+
+  it("marks editable cells", () => {
+    const columns = tableGridColumns({ sourceColumns: null, rows, overrides: [], editable: new Set(["notes"]) });
+    expect(columns.filter((c) => c.editable).map((c) => c.id)).toEqual(["notes"]);
+  });
+});
+
+describe("editableColumns", () => {
+  it("takes the marked columns the guard allows, or all of them when none is marked", () => {
+    expect([...editableColumns([{ key: "notes", editable: true }, { key: "customer", editable: true }], editable)]).toEqual(["notes"]);
+    expect([...editableColumns([{ key: "notes", label: "Notes" }], editable)]).toEqual(["status", "notes", "total_cents"]);
+  });
+});
