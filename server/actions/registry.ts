@@ -37,9 +37,11 @@ const schemas = new WeakMap<AnyAction, { input: JsonSchema; output: JsonSchema |
 function schemasOf(action: AnyAction): { input: JsonSchema; output: JsonSchema | null } {
   let cached = schemas.get(action);
   if (!cached) {
+    // As plain JSON: zod builds some objects without Object.prototype, which React refuses to pass from a server page to the browser.
+    const plain = (schema: unknown) => JSON.parse(JSON.stringify(schema)) as JsonSchema;
     cached = {
-      input: z.toJSONSchema(action.input, { io: "input", unrepresentable: "any" }) as JsonSchema,
-      output: action.output ? (z.toJSONSchema(action.output, { io: "output", unrepresentable: "any" }) as JsonSchema) : null,
+      input: plain(z.toJSONSchema(action.input, { io: "input", unrepresentable: "any" })),
+      output: action.output ? plain(z.toJSONSchema(action.output, { io: "output", unrepresentable: "any" })) : null,
     };
     schemas.set(action, cached);
   }

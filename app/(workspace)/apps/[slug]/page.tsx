@@ -31,7 +31,5 @@ export default async function AppPage({ params }: { params: Promise<{ slug: stri
       </EmptyState>
     );
   }
-  // Action schemas come from zod without Object's prototype, which React refuses to pass to a
-  // client component; a structured clone makes them plain (and keeps the dates).
-  return <AppView view={structuredClone(opened.view)} />;
+  return <AppView view={opened.view} />;
 }

@@ -1,0 +1,141 @@
+"use client";
+/** Inspector of a table widget: its data, row key, columns (key, label, format, hidden, editable) and row actions. */
+import { COLUMN_FORMATS, type Widget } from "@/lib/app-document";
+import { evaluateTemplate } from "@/lib/bindings";
+import { useAppRuntime } from "@/components/app-runtime";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { actionOptions } from "./action-fields";
+import { ActionMappingEditor } from "./action-mapping-editor";
+import { useBuilder } from "./builder-context";
+import { joinErrors, useWidgetEditor, WidgetBindingField } from "./inspector-fields";
+import styles from "./inspector.module.css";
+import { PICK_ACTION } from "./widget-defaults";
+
+type TableWidget = Extract<Widget, { type: "table" }>;
+type Column = TableWidget["props"]["columns"][number];
+type TableAction = TableWidget["props"]["actions"][number];
+
+/** Column keys of the rows the table's data binding gives right now (from the live preview). */
+function useDataKeys(data: string): string[] {
+  const { scope } = useAppRuntime();
+  const result = evaluateTemplate(data, scope);
+  if (!result.ok || !Array.isArray(result.value)) return [];
+  const [first] = result.value as unknown[];
+  return first !== null && typeof first === "object" ? Object.keys(first) : [];
+}
+
+export function TableInspector({ widget }: { widget: TableWidget }) {
+  const { setProps, errorsAt } = useWidgetEditor(widget);
+  const { columns, actions: tableActions } = widget.props;
+  const dataKeys = useDataKeys(widget.props.data);
+  const missingKeys = dataKeys.filter((key) => !columns.some((column) => column.key === key));
+  const setColumn = (index: number, patch: Partial<Column>, field: string) =>
+    setProps({ columns: columns.map((column, i) => (i === index ? { ...column, ...patch } : column)) }, `props.columns[${index}].${field}`);
+  return (
+    <>
+      <WidgetBindingField widget={widget} field="props.data" label="Data" value={widget.props.data} onChange={(data) => setProps({ data }, "props.data")} placeholder="{{ query1.data }}" hint="A list of rows, usually a query's data." />
+      <TextField
+        label="Row key"
+        hint="Column whose value identifies a row (used for selection and edits)."
+        value={widget.props.rowKey ?? ""}
+        list={`${widget.id}-keys`}
+        error={joinErrors(errorsAt("props.rowKey"))}
+        onChange={(event) => setProps({ rowKey: event.target.value === "" ? undefined : event.target.value }, "props.rowKey")}
+      />
+      <datalist id={`${widget.id}-keys`}>
+        {dataKeys.map((key) => (
+          <option key={key} value={key} />
+        ))}
+      </datalist>
+      <CheckboxField label="Editable cells" hint="Operators may edit the columns marked editable." checked={widget.props.editable} onChange={(event) => setProps({ editable: event.target.checked }, "props.editable")} />
+
+      <fieldset className={styles.group} aria-label="Columns">
+        <legend className={styles.legend}>Columns</legend>
+        {columns.length === 0 ? <p className={styles.note}>Every column of the data is shown as it comes. Add columns to label, format, hide or edit them.</p> : null}
+        {columns.map((column, index) => (
+          <div key={index} className={styles.card} role="group" aria-label={`Column ${index + 1}`}>
+            <div className={styles.pair}>
+              <TextField label={`Column ${index + 1} key`} value={column.key} list={`${widget.id}-keys`} error={joinErrors(errorsAt(`props.columns[${index}].key`))} onChange={(event) => setColumn(index, { key: event.target.value }, "key")} />
+              <TextField label={`Column ${index + 1} label`} value={column.label ?? ""} onChange={(event) => setColumn(index, { label: event.target.value === "" ? undefined : event.target.value }, "label")} />
+            </div>
+            <SelectField
+              label={`Column ${index + 1} format`}
+              value={column.format ?? ""}
+              options={[{ value: "", label: "Automatic" }, ...COLUMN_FORMATS.map((format) => ({ value: format, label: format }))]}
+              onChange={(event) => setColumn(index, { format: event.target.value === "" ? undefined : (event.target.value as Column["format"]) }, "format")}
+            />
+            <div className={styles.inline}>
+              <CheckboxField label={`Hide column ${index + 1}`} checked={column.hidden ?? false} onChange={(event) => setColumn(index, { hidden: event.target.checked || undefined }, "hidden")} />
+              <CheckboxField label={`Column ${index + 1} editable`} checked={column.editable ?? false} onChange={(event) => setColumn(index, { editable: event.target.checked || undefined }, "editable")} />
+              <Button size="small" variant="ghost" onClick={() => setProps({ columns: columns.filter((_, i) => i !== index) }, "props.columns")}>
+                Remove column {index + 1}
+              </Button>
+            </div>
+          </div>
+        ))}
+        <div className={styles.inline}>
+          <Button size="small" onClick={() => setProps({ columns: [...columns, { key: missingKeys[0] ?? "column" }] }, "props.columns")}>
+            Add column
+          </Button>
+          <Button size="small" disabled={missingKeys.length === 0} onClick={() => setProps({ columns: [...columns, ...missingKeys.map((key) => ({ key }))] }, "props.columns")}>
+            Add columns from data
+          </Button>
+        </div>
+      </fieldset>
+
+      <TableActionsEditor widget={widget} actions={tableActions} onChange={(next, field) => setProps({ actions: next }, field)} />
+    </>
+  );
+}
+
+function TableActionsEditor({ widget, actions, onChange }: { widget: TableWidget; actions: TableAction[]; onChange: (next: TableAction[], field: string) => void }) {
+  const { actions: available } = useBuilder();
+  const { errorsAt } = useWidgetEditor(widget);
+  const set = (index: number, patch: Partial<TableAction>, field: string) => onChange(actions.map((action, i) => (i === index ? { ...action, ...patch } : action)), `props.actions[${index}].${field}`);
+  return (
+    <fieldset className={styles.group} aria-label="Row actions">
+      <legend className={styles.legend}>Row actions</legend>
+      <p className={styles.note}>Buttons above the table that run an action once per selected row; map inputs from {"{{ row.… }}"}.</p>
+      {actions.map((action, index) => {
+        const summary = available.find((candidate) => candidate.name === action.action);
+        return (
+          <div key={index} className={styles.card} role="group" aria-label={`Row action ${index + 1}`}>
+            <SelectField
+              label={`Action of row action ${index + 1}`}
+              value={action.action}
+              options={actionOptions(available, action.action)}
+              error={joinErrors(errorsAt(`props.actions[${index}].action`))}
+              onChange={(event) => {
+                const picked = available.find((candidate) => candidate.name === event.target.value);
+                set(index, { action: event.target.value, label: picked?.title || action.label, mapping: {} }, "action");
+              }}
+            />
+            <TextField label={`Label of row action ${index + 1}`} value={action.label} error={joinErrors(errorsAt(`props.actions[${index}].label`))} onChange={(event) => set(index, { label: event.target.value }, "label")} />
+            <ActionMappingEditor
+              widget={widget}
+              field={`props.actions[${index}].mapping`}
+              label={`Row action ${index + 1} inputs`}
+              action={summary}
+              mapping={action.mapping}
+              onChange={(mapping, field) => onChange(actions.map((entry, i) => (i === index ? { ...entry, mapping } : entry)), field)}
+              row
+            />
+            <Button size="small" variant="ghost" onClick={() => onChange(actions.filter((_, i) => i !== index), "props.actions")}>
+              Remove row action {index + 1}
+            </Button>
+          </div>
+        );
+      })}
+      <Button
+        size="small"
+        onClick={() => {
+          const first = available[0];
+          onChange([...actions, { action: first?.name ?? PICK_ACTION, label: first?.title || "Run", mapping: {} }], "props.actions");
+        }}
+      >
+        Add row action
+      </Button>
+    </fieldset>
+  );
+}
