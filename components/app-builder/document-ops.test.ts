@@ -164,6 +164,8 @@ describe("pages", () => {
 describe("queries", () => {
   it("adds, edits, duplicates and deletes queries", () => {
     let doc = addQuery(emptyDoc(), DEMO_SOURCE).doc;
+    // A new read runs on load and again when the values it binds change (debounced).
+    expect(doc.queries[0]?.trigger).toEqual({ kind: "onInputChange", debounceMs: 300 });
     doc = updateQuery(doc, "query1", (query) => ({ ...query, sql: "SELECT 2" }));
     const copy = duplicateQuery(doc, "query1");
     expect(copy.id).toBe("query2");

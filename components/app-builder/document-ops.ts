@@ -163,7 +163,8 @@ export function deletePage(doc: AppDocument, pageId: string): AppDocument {
 
 export function addQuery(doc: AppDocument, datasource: string): { doc: AppDocument; id: string } {
   const id = uniqueName(doc, "query");
-  const query: AppQuery = { id, datasource, sql: "SELECT 1 AS value", mode: "read", trigger: { kind: "onLoad" } };
+  // Like Retool's default for reads: run on load and again when a value the SQL binds changes.
+  const query: AppQuery = { id, datasource, sql: "SELECT 1 AS value", mode: "read", trigger: { kind: "onInputChange", debounceMs: 300 } };
   return { doc: { ...doc, queries: [...doc.queries, query] }, id };
 }
 

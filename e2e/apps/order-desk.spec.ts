@@ -18,7 +18,7 @@ test("an operator filters by status, the link reproduces the view, and an edited
 
   await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("paid");
   await expect(page).toHaveURL(/[?&]status=paid/);
-  await expect.poll(() => app.columnTexts("Status", 3, TABLE)).toEqual(["paid", "paid", "paid"]);
+  await expect.poll(async () => new Set(await app.renderedColumn("Status", TABLE))).toEqual(new Set(["paid"]));
 
   // The URL is the view: opening it in a fresh page shows the same filter and rows.
   const link = page.url();
@@ -60,7 +60,7 @@ test("an operator refunds a selected order after a confirmation naming the count
   await confirm.getByRole("button", { name: "Refund (1)" }).click();
   await expect(app.widget(TABLE).getByRole("status").filter({ hasText: "done." })).toContainText(`Refund order for`);
   // The refunded order is no longer "paid": the table re-ran its query without it.
-  await expect.poll(async () => (await app.columnTexts("id", 3, TABLE)).includes(id)).toBe(false);
+  await expect.poll(() => app.renderedColumn("id", TABLE)).not.toContain(id);
 });
 
 test("a viewer gets the published app read-only, with the reason on the action buttons", async ({ page }) => {

@@ -1,5 +1,5 @@
 /**
- * Page object for a running app (/apps/<slug>): widgets are named regions (by widget id) or
+ * Page object for a running app (/apps/<slug>): widgets are named regions or
  * labelled controls; app tables are the spreadsheet grid named by their widget id, so the grid
  * helpers of SpreadsheetPage work on them.
  */
@@ -12,7 +12,7 @@ export class AppPage extends SpreadsheetPage {
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 
-  /** A panel widget (table, chart, stat, form) by its id. */
+  /** A panel widget (table, chart, stat, form) by its name: a stat's label, a chart's or form's title, else the widget id. */
   widget(id: string): Locator {
     return this.page.getByRole("region", { name: id, exact: true });
   }
@@ -26,10 +26,16 @@ export class AppPage extends SpreadsheetPage {
     for (const n of rows) await this.row(n, table).getByRole("checkbox", { name: `Select row ${n}` }).check();
   }
 
-  /** Texts of column `column` in the first `count` data rows. */
-  async columnTexts(column: string, count: number, table: string): Promise<string[]> {
-    const texts: string[] = [];
-    for (let n = 1; n <= count; n += 1) texts.push(await (await this.cell(n, column, table)).innerText());
-    return texts;
+  /**
+   * Texts of `column` in the data rows the grid has rendered, in row order — read at once, without
+   * waiting, so it can be polled while a query runs again (a row may vanish between two reads).
+   */
+  async renderedColumn(column: string, table: string): Promise<string[]> {
+    const colindex = await this.colIndex(column, table);
+    return this.grid(table).evaluate((grid, index) => {
+      const rows = [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter((row) => Number(row.getAttribute("aria-rowindex")) > 1);
+      rows.sort((a, b) => Number(a.getAttribute("aria-rowindex")) - Number(b.getAttribute("aria-rowindex")));
+      return rows.map((row) => row.querySelector(`[role="gridcell"][aria-colindex="${index}"]`)?.textContent ?? "");
+    }, colindex);
   }
 }
