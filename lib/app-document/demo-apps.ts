@@ -134,6 +134,18 @@ export const opsDashboardApp = {
       trigger: { kind: "onInputChange", debounceMs: 200 },
       sql: `SELECT (SELECT COUNT(*) FROM refunds WHERE ${inRange("created_at")}) * 1.0 / MAX(1, COUNT(*)) AS rate FROM orders WHERE ${inRange("placed_at")}`,
     },
+    {
+      // The same rate over the period just before the chosen one (as long), for the tile's comparison.
+      id: "refundRatePrevious",
+      datasource: DEMO_SOURCE,
+      mode: "read",
+      trigger: { kind: "onInputChange", debounceMs: 200 },
+      sql: [
+        "WITH period AS (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 2 * julianday({{ range.start }}) - julianday({{ range.end }})) AS start, {{ range.start }} AS stop)",
+        "SELECT (SELECT COUNT(*) FROM refunds, period WHERE created_at >= period.start AND created_at < period.stop) * 1.0",
+        "  / MAX(1, (SELECT COUNT(*) FROM orders, period WHERE placed_at >= period.start AND placed_at < period.stop)) AS rate",
+      ].join("\n"),
+    },
     { id: "openTickets", datasource: DEMO_SOURCE, mode: "read", trigger: { kind: "onLoad" }, sql: "SELECT COUNT(*) AS open FROM support_tickets WHERE status IN ('open', 'escalated')" },
     {
       id: "topCustomers",
@@ -149,7 +161,7 @@ export const opsDashboardApp = {
       name: "Overview",
       widgets: [
         { id: "range", type: "input", layout: { x: 0, y: 0, w: 4, h: 1 }, props: { kind: "dateRange", label: "Period", default: { start: "{{ daysAgo(30) }}", end: "{{ now() }}" } } },
-        { id: "refundRateTile", type: "stat", layout: { x: 0, y: 1, w: 6, h: 2 }, props: { label: "Refund rate", value: "{{ round(refundRate.data[0].rate * 100, 1) }}", format: "percent", trend: "down-is-good" } },
+        { id: "refundRateTile", type: "stat", layout: { x: 0, y: 1, w: 6, h: 2 }, props: { label: "Refund rate", value: "{{ round(refundRate.data[0].rate * 100, 1) }}", comparison: "{{ round(refundRatePrevious.data[0].rate * 100, 1) }}", format: "percent", trend: "down-is-good" } },
         { id: "openTicketsTile", type: "stat", layout: { x: 6, y: 1, w: 6, h: 2 }, props: { label: "Open tickets", value: "{{ openTickets.data[0].open }}", format: "number", trend: "down-is-good" } },
         { id: "revenueChart", type: "chart", layout: { x: 0, y: 3, w: 8, h: 5 }, props: { kind: "line", title: "Revenue per day", data: "{{ revenuePerDay.data }}", x: "day", y: ["revenue"] } },
         { id: "statusChart", type: "chart", layout: { x: 8, y: 3, w: 4, h: 5 }, props: { kind: "bar", title: "Orders by status", data: "{{ ordersByStatus.data }}", x: "status", y: ["orders"] } },
