@@ -10,14 +10,8 @@ import type { SessionUser } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
 import { canEditApp, canUseApp } from "./app-permissions";
 
-export interface LoadedApp {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  updatedAt: Date;
-  latestVersion: number;
-  publishedVersion: number | null;
+/** An app row with its latest and published documents parsed. */
+export interface LoadedApp extends Omit<AppSummary, "canEdit"> {
   latest: AppDocument;
   published: AppDocument | null;
 }

@@ -1,11 +1,11 @@
 /** Builders compare two versions of an app: /apps/<slug>/versions?from=A&to=B. */
 import type { Metadata } from "next";
-import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { VersionDiffView } from "@/components/app-versions/version-diff-view";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { Alert, PageHeader } from "@/components/ui/surface";
-import { getServerCaller, requirePageRole } from "@/server/trpc/server-caller";
+import { openAppForPage } from "@/server/apps/open-app-for-page";
+import { requirePageRole } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
@@ -19,15 +19,7 @@ export default async function VersionsPage({ params, searchParams }: { params: P
   if (!access.allowed) return <AccessDenied minimum={access.minimum} />;
   const { slug } = await params;
   const query = await searchParams;
-  const { caller } = await getServerCaller();
-  const opened = await caller.apps.open({ slug, version: "draft" }).then(
-    (view) => ({ ok: true as const, view }),
-    (error: unknown) => {
-      // A wrong address or an app this builder may not edit is a message, not a crash.
-      if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) return { ok: false as const, message: error.message };
-      throw error;
-    },
-  );
+  const opened = await openAppForPage(slug, "draft");
   if (!opened.ok) {
     return (
       <>
