@@ -20,6 +20,10 @@ export function useQueryGate(widget: Widget): Gate {
     const { error, isLoading } = queryScope(state);
     if (error && !isLoading) return { kind: "error", message: `Query ${id} failed: ${error}` };
     if (isLoading && !state?.result) return { kind: "loading" };
+    // A query that runs by itself but has not answered yet (or not even started, before the
+    // first effect): loading, not "No rows" or an error about a value that is not there yet.
+    const automatic = app.document.queries.find((query) => query.id === id)?.trigger.kind !== "manual";
+    if (automatic && !state?.result && !error) return { kind: "loading" };
     refreshing ||= isLoading;
   }
   return { kind: "ready", refreshing };

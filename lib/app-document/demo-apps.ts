@@ -23,7 +23,7 @@ export const orderDeskApp = {
         "FROM orders o",
         "WHERE o.status IN ('pending', 'paid', 'shipped')",
         "  AND ({{ status.value }} IS NULL OR o.status = {{ status.value }})",
-        "  AND o.placed_at >= {{ placed.start }} AND o.placed_at < {{ placed.end }}",
+        "  AND o.placed_at >= {{ placed.start }} AND o.placed_at < date({{ placed.end }}, '+1 day')",
         "  AND ({{ search.value ?? '' }} = '' OR o.customer_id IN (SELECT c.id FROM customers c WHERE c.name LIKE '%' || {{ search.value ?? '' }} || '%'))",
         "ORDER BY o.placed_at DESC LIMIT 500",
       ].join("\n"),
@@ -105,8 +105,11 @@ export const orderDeskApp = {
   ],
 } satisfies AppDocumentInput;
 
-/** The dashboard's period filter on one column. */
-const inRange = (column: string): string => `${column} BETWEEN {{ range.start }} AND {{ range.end }}`;
+/**
+ * The dashboard's period filter on one column. The end day is included: timestamps are ISO text,
+ * so "up to 2026-11-26" means before the start of the next day.
+ */
+const inRange = (column: string): string => `${column} >= {{ range.start }} AND ${column} < date({{ range.end }}, '+1 day')`;
 
 export const opsDashboardApp = {
   id: "demo-ops-dashboard",
@@ -141,7 +144,7 @@ export const opsDashboardApp = {
       mode: "read",
       trigger: { kind: "onInputChange", debounceMs: 200 },
       sql: [
-        "WITH period AS (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 2 * julianday({{ range.start }}) - julianday({{ range.end }})) AS start, {{ range.start }} AS stop)",
+        "WITH period AS (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 2 * julianday({{ range.start }}) - julianday(date({{ range.end }}, '+1 day'))) AS start, {{ range.start }} AS stop)",
         "SELECT (SELECT COUNT(*) FROM refunds, period WHERE created_at >= period.start AND created_at < period.stop) * 1.0",
         "  / MAX(1, (SELECT COUNT(*) FROM orders, period WHERE placed_at >= period.start AND placed_at < period.stop)) AS rate",
       ].join("\n"),

@@ -101,6 +101,14 @@ describe("demo apps", () => {
   });
 });
 
+describe("the dashboard's period", () => {
+  it("includes the end day when the end is a date picked in the input", async () => {
+    const view = await as("viewer").apps.open({ slug: "ops-dashboard" });
+    const result = await as("viewer").apps.runQuery({ appId: view.app.id, version: "published", queryId: "revenuePerDay", params: { "range.start": "2026-10-25", "range.end": "2026-10-31" }, runId: "period-end-1" });
+    expect(rowsOf(result).map((row) => row.day)).toEqual(["2026-10-25", "2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31"]);
+  });
+});
+
 describe("the Order desk demo", () => {
   it("lets an operator edit an order's notes from its table, and not its total", async () => {
     const view = await as("operator").apps.open({ slug: "order-desk" });
