@@ -12,7 +12,8 @@ export interface ServerBlocksOptions {
   total: number;
   enabled: boolean;
   blockSize?: number;
-  fetchBlock: (offset: number, limit: number) => Promise<GridRow[]>;
+  /** `previous`: the last row of the block just before, when it is loaded (a source may continue after it: keyset paging). */
+  fetchBlock: (offset: number, limit: number, previous: GridRow | undefined) => Promise<GridRow[]>;
 }
 
 export function useServerBlocks({ viewKey, total, enabled, blockSize = 500, fetchBlock }: ServerBlocksOptions) {
@@ -28,7 +29,8 @@ export function useServerBlocks({ viewKey, total, enabled, blockSize = 500, fetc
         const id = `${viewKey}#${block}`;
         if (current.has(block) || inFlight.current.has(id)) continue;
         inFlight.current.add(id);
-        fetchBlock(block * blockSize, blockSize)
+        const before = current.get(block - 1);
+        fetchBlock(block * blockSize, blockSize, before?.length === blockSize ? before[blockSize - 1] : undefined)
           .then((rows) =>
             setBlocks((previous) => {
               const next = previous.viewKey === viewKey ? new Map(previous.rows) : new Map<number, GridRow[]>();

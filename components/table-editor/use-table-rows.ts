@@ -8,6 +8,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useServerBlocks } from "@/components/grid/use-server-blocks";
+import { useLatest } from "@/components/grid/use-latest";
 import type { TableRefInput } from "@/lib/schemas/tables";
 import type { TableView } from "@/lib/schemas/table-view";
 import { useTRPC } from "@/lib/trpc/client";
@@ -25,10 +26,20 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
   const count = useQuery(
     trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset: 0, limit: 1, withCount: true }, { enabled: serverPaged, retry: false, staleTime: Infinity }),
   );
+  // Only this view's own count may place a page from the end (the first load counted the whole table).
+  const knownTotal = useLatest(count.data?.totalCount ?? null);
+  // The previous block's last key lets a view in key order continue after it (keyset) rather than skip `offset` rows.
+  const [keyColumn, ...otherKeys] = first.data?.primaryKey ?? [];
+  const seekColumn = otherKeys.length === 0 ? keyColumn : undefined;
   const fetchBlock = useCallback(
-    async (offset: number, limit: number) =>
-      (await queryClient.fetchQuery(trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset, limit, withCount: false }, { staleTime: 60_000 }))).rows,
-    [datasourceId, queryClient, serverView, table, trpc],
+    async (offset: number, limit: number, previous: Record<string, unknown> | undefined) => {
+      const key = seekColumn === undefined ? undefined : previous?.[seekColumn];
+      const after = typeof key === "number" && Number.isSafeInteger(key) ? { afterKey: key } : {};
+      // With the count it has shown, a deep page in key order is found from the nearer end.
+      const known = knownTotal.current === null ? {} : { knownTotal: knownTotal.current };
+      return (await queryClient.fetchQuery(trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset, limit, withCount: false, ...after, ...known }, { staleTime: 60_000 }))).rows;
+    },
+    [datasourceId, knownTotal, queryClient, seekColumn, serverView, table, trpc],
   );
   const total = serverPaged ? (count.data?.totalCount ?? first.data?.totalCount ?? 0) : (whole.data?.rows.length ?? 0);
   const blocks = useServerBlocks({ viewKey: JSON.stringify(serverView), total, enabled: serverPaged, fetchBlock });

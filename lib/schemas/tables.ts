@@ -17,6 +17,14 @@ export const browseTableInput = z.object({
   limit: z.number().int().min(1).max(100_000).default(100_000),
   /** Count the matching rows too (first load and after a filter change). */
   withCount: z.boolean().default(true),
+  /**
+   * The primary key of the row just before `offset` in this view, when the client holds it (the
+   * previous block's last row): a view in key order then continues after it (keyset) instead of
+   * skipping `offset` rows. Integer keys only: they compare in SQL exactly as they arrived in JSON.
+   */
+  afterKey: z.number().int().optional(),
+  /** The number of rows matching the view, as the client last counted them: deep pages in key order are then found from the nearer end. */
+  knownTotal: z.number().int().min(0).optional(),
 });
 export type BrowseTableInput = z.infer<typeof browseTableInput>;
 

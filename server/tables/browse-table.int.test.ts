@@ -3,9 +3,10 @@
  * MariaDB and an SQLite file: which tables the policy lets the editor open and edit, which
  * columns are editable, and sort, filters and paging pushed down to the database with a count.
  */
-import { describe, expect, it } from "vitest";
-import { fixturesPerKind } from "@/server/queries/query-test-support";
-import { browse, builder, createEditorFixture, errorCode, KINDS, tableRef } from "./table-test-support";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TableView } from "@/lib/schemas/table-view";
+import { fixturesPerKind, saveSource } from "@/server/queries/query-test-support";
+import { browse, builder, createEditorFixture, EDITOR_POLICY, errorCode, KINDS, tableRef } from "./table-test-support";
 
 const suite = fixturesPerKind(createEditorFixture);
 const fixture = suite.fixture;
@@ -129,5 +130,103 @@ describe.each(KINDS)("%s: tables.browse", (kind) => {
     expect(await errorCode(browse(suite.meta, fixture(kind).editorId, tableRef(kind, "no_such_table", fixture(kind))))).toBe("NOT_FOUND");
     expect(await errorCode(run({ sort: [{ id: "nope", desc: false }] }))).toBe("BAD_REQUEST");
     expect(await errorCode(run({ filters: [{ id: "secret_column", value: { kind: "contains", text: "x" } }] }))).toBe("BAD_REQUEST");
+  });
+});
+
+/**
+ * Deep pages in key order seek on the primary key (and continue after the previous page's last
+ * key when the client sends it): every page must be exactly the rows LIMIT/OFFSET returns, i.e.
+ * the same slice of the whole view read from its start. `paged` has gaps in its keys (3i + i % 2),
+ * so no position can be computed from a key.
+ */
+describe.each(KINDS)("%s: pages in key order seek on the primary key, identical to OFFSET pages", (kind) => {
+  const TOTAL = 1_237;
+  const LIMIT = 200;
+  let sourceId = "";
+  const pagedRows = () => tableRef(kind, "paged", fixture(kind));
+
+  beforeAll(async () => {
+    const { raw, connection } = fixture(kind);
+    const rows = Array.from({ length: TOTAL }, (_, n) => {
+      const i = n + 1;
+      return `(${3 * i + (i % 2)}, '${["a", "b", "c", "d"][i % 4]}', ${i % 7 === 0 ? "NULL" : i % 10}, '${["k", "Q", "m"][i % 3]}-${String(i).padStart(5, "0")}')`;
+    });
+    await raw.exec("CREATE TABLE paged (id INT NOT NULL PRIMARY KEY, grp VARCHAR(10) NOT NULL, n INT, code VARCHAR(20) NOT NULL)");
+    await raw.exec(`INSERT INTO paged (id, grp, n, code) VALUES ${rows.join(", ")}`);
+    // The same rows keyed by text: a seek compares with the collation the ORDER BY sorts with.
+    await raw.exec("CREATE TABLE paged_codes (code VARCHAR(20) NOT NULL PRIMARY KEY, grp VARCHAR(10) NOT NULL)");
+    await raw.exec("INSERT INTO paged_codes (code, grp) SELECT code, grp FROM paged");
+    sourceId = await saveSource(suite.meta, { name: `Paging ${kind}`, connection, policy: { ...EDITOR_POLICY, read: ["paged", "paged_codes", "items", "order_lines"], write: [], rowCap: 5_000 } });
+  });
+
+  const views: [string, Partial<TableView>][] = [
+    ["no sort", {}],
+    ["the key ascending", { sort: [{ id: "id", desc: false }] }],
+    ["the key descending", { sort: [{ id: "id", desc: true }] }],
+    ["filters", { filters: [{ id: "grp", value: { kind: "oneOf", values: ["a", "c", "d"] } }, { id: "n", value: { kind: "range", min: 2 } }] }],
+    ["filters, the key descending", { sort: [{ id: "id", desc: true }], filters: [{ id: "code", value: { kind: "contains", text: "q-" } }] }],
+  ];
+
+  it.each(views)("seeks every page of %s, down to the last partial page and past the end", async (_, view) => {
+    const whole = await browse(suite.meta, sourceId, pagedRows(), view, { offset: 0, limit: 5_000 });
+    const total = whole.totalCount ?? 0;
+    expect(whole.rows).toHaveLength(total);
+    expect(total).toBeGreaterThan(2 * LIMIT);
+    const offsets = [1, 199, LIMIT, 333, 2 * LIMIT, 3 * LIMIT + 7, total - LIMIT, total - 123, total - 1, total, total + 50];
+    for (const offset of offsets) {
+      const page = await browse(suite.meta, sourceId, pagedRows(), view, { offset, limit: LIMIT });
+      expect(page.paging, `offset ${offset}`).toBe("seek");
+      expect(page.rows, `offset ${offset}`).toEqual(whole.rows.slice(offset, offset + LIMIT));
+    }
+    expect((await browse(suite.meta, sourceId, pagedRows(), view, { offset: total - 123, limit: LIMIT })).rows).toHaveLength(123);
+  });
+
+  it.each(views)("finds pages past the middle from the end when the client sends its count (%s)", async (_, view) => {
+    const whole = await browse(suite.meta, sourceId, pagedRows(), view, { offset: 0, limit: 5_000 });
+    const total = whole.totalCount ?? 0;
+    for (const offset of [Math.floor(total / 2) + 1, total - LIMIT - 1, total - LIMIT, total - 123, total - 1]) {
+      const page = await browse(suite.meta, sourceId, pagedRows(), view, { offset, limit: LIMIT, knownTotal: total });
+      expect(page.paging, `offset ${offset}`).toBe("seek from the end");
+      expect(page.rows, `offset ${offset}`).toEqual(whole.rows.slice(offset, offset + LIMIT));
+    }
+    // Before the middle, and at or past the end, the count changes nothing.
+    expect((await browse(suite.meta, sourceId, pagedRows(), view, { offset: 10, limit: LIMIT, knownTotal: total })).paging).toBe("seek");
+    const past = await browse(suite.meta, sourceId, pagedRows(), view, { offset: total, limit: LIMIT, knownTotal: total });
+    expect(past.rows).toEqual([]);
+  });
+
+  it.each(views)("continues after the previous page's last key (keyset) through every page of %s", async (_, view) => {
+    const whole = await browse(suite.meta, sourceId, pagedRows(), view, { offset: 0, limit: 5_000 });
+    let previous = await browse(suite.meta, sourceId, pagedRows(), view, { offset: 0, limit: LIMIT });
+    expect(previous.paging).toBe("offset");
+    for (let offset = LIMIT; offset < whole.rows.length + LIMIT; offset += LIMIT) {
+      const afterKey = Number(previous.rows.at(-1)?.id);
+      const page = await browse(suite.meta, sourceId, pagedRows(), view, { offset, limit: LIMIT, afterKey });
+      expect(page.paging, `offset ${offset}`).toBe("keyset");
+      expect(page.rows, `offset ${offset}`).toEqual(whole.rows.slice(offset, offset + LIMIT));
+      previous = page;
+    }
+  });
+
+  it("seeks on a text key, in the order the database sorts it", async () => {
+    const codes = tableRef(kind, "paged_codes", fixture(kind));
+    for (const view of [{}, { sort: [{ id: "code", desc: true }] }]) {
+      const whole = await browse(suite.meta, sourceId, codes, view, { offset: 0, limit: 5_000 });
+      for (const offset of [1, 617, TOTAL - 37]) {
+        const page = await browse(suite.meta, sourceId, codes, view, { offset, limit: LIMIT });
+        expect(page.paging).toBe("seek");
+        expect(page.rows).toEqual(whole.rows.slice(offset, offset + LIMIT));
+      }
+    }
+  });
+
+  it("keeps LIMIT/OFFSET for any other order, a composite key, and (on SQLite) a key that may hold NULL", async () => {
+    const bySort = await browse(suite.meta, sourceId, pagedRows(), { sort: [{ id: "grp", desc: false }] }, { offset: 300, limit: LIMIT, afterKey: 5 });
+    expect(bySort.paging).toBe("offset");
+    const whole = await browse(suite.meta, sourceId, pagedRows(), { sort: [{ id: "grp", desc: false }] }, { offset: 0, limit: 5_000 });
+    expect(bySort.rows).toEqual(whole.rows.slice(300, 300 + LIMIT));
+    expect((await browse(suite.meta, sourceId, tableRef(kind, "order_lines", fixture(kind)), {}, { offset: 1, limit: 1 })).paging).toBe("offset");
+    // `id INT PRIMARY KEY`: NOT NULL on PostgreSQL and MySQL; on SQLite it could hold NULL.
+    expect((await browse(suite.meta, sourceId, tableRef(kind, "items", fixture(kind)), {}, { offset: 1, limit: 1 })).paging).toBe(kind === "sqlite" ? "offset" : "seek");
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { guardSql, initGuard } from "@/server/sql/guard";
 import type { Dialect } from "@/lib/sql/dialects";
-import { buildCountQuery, buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildPageQuery, buildSelectByKeys, isMysqlTextType, nextDay, quoteIdent, UnknownColumnError } from "@/server/tables/sql-builders";
+import { buildCountQuery, buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildPageQuery, buildSelectByKeys, isMysqlTextType, nextDay, quoteIdent, seekOrder, UnknownColumnError } from "@/server/tables/sql-builders";
 
 beforeAll(async () => {
   await initGuard();
@@ -68,6 +68,72 @@ describe("buildPageQuery", () => {
     });
     const guarded = guardSql({ sql: built.sql, dialect, mode: "read", params: built.params, policy });
     expect(guarded.ok ? guarded.values : guarded.error).toEqual(["cancelled", "%pai%", 50, 0]);
+  });
+});
+
+describe("buildPageQuery in key order: seek and keyset", () => {
+  const paid = { id: "status", value: { kind: "oneOf" as const, values: ["paid"] } };
+  const keyed = (dialect: Dialect, view: { sort?: { id: string; desc: boolean }[]; filters?: (typeof paid)[] }, window: { offset: number; after?: number; total?: number }) =>
+    buildPageQuery({ dialect, source: { table: { schema: dialect === "postgres" ? "public" : null, name: "orders" } }, columns, view: { sort: view.sort ?? [], filters: view.filters ?? [] }, tieBreaker: ["id"], seekKey: "id", limit: 500, ...window });
+
+  it("seeks deep pages by skipping on the key alone, then fetching only the window's rows by key", () => {
+    const built = keyed("postgres", { filters: [paid] }, { offset: 999_500 });
+    expect(built.method).toBe("seek");
+    expect(built.sql).toBe(
+      'SELECT "rowcraft_t".* FROM "public"."orders" AS "rowcraft_t" JOIN (SELECT "id" FROM "public"."orders" WHERE CAST("status" AS TEXT) = ANY({{ #0 }}) ORDER BY "id" ASC LIMIT {{ #1 }} OFFSET {{ #2 }}) AS "rowcraft_k" ON "rowcraft_t"."id" = "rowcraft_k"."id" ORDER BY "rowcraft_t"."id" ASC',
+    );
+    expect(built.params).toEqual({ "#0": ["paid"], "#1": 500, "#2": 999_500 });
+  });
+
+  it("seeks in descending key order too, with each dialect's quoting", () => {
+    const built = keyed("mysql", { sort: [{ id: "id", desc: true }] }, { offset: 1_000 });
+    expect(built.sql).toBe("SELECT `rowcraft_t`.* FROM `orders` AS `rowcraft_t` JOIN (SELECT `id` FROM `orders` ORDER BY `id` DESC LIMIT {{ #0 }} OFFSET {{ #1 }}) AS `rowcraft_k` ON `rowcraft_t`.`id` = `rowcraft_k`.`id` ORDER BY `rowcraft_t`.`id` DESC");
+  });
+
+  it("finds a page past the middle of a counted view from the end: the index read backwards", () => {
+    const built = keyed("postgres", { filters: [paid] }, { offset: 999_500, total: 1_000_000 });
+    expect(built.method).toBe("seek from the end");
+    expect(built.sql).toBe(
+      'SELECT "rowcraft_t".* FROM "public"."orders" AS "rowcraft_t" JOIN (SELECT "id" FROM "public"."orders" WHERE CAST("status" AS TEXT) = ANY({{ #0 }}) ORDER BY "id" DESC LIMIT {{ #1 }} OFFSET {{ #2 }}) AS "rowcraft_k" ON "rowcraft_t"."id" = "rowcraft_k"."id" ORDER BY "rowcraft_t"."id" ASC',
+    );
+    expect(built.params).toEqual({ "#0": ["paid"], "#1": 500, "#2": 0 });
+    // The last, partial page takes only the rows that are left; a descending view reads the index forwards.
+    expect(keyed("postgres", {}, { offset: 999_800, total: 1_000_000 }).params).toEqual({ "#0": 200, "#1": 0 });
+    expect(keyed("mysql", { sort: [{ id: "id", desc: true }] }, { offset: 700_000, total: 1_000_000 }).sql).toContain("ORDER BY `id` ASC LIMIT {{ #0 }} OFFSET {{ #1 }}) AS `rowcraft_k`");
+    expect(keyed("postgres", {}, { offset: 400_000, total: 1_000_000 }).method).toBe("seek");
+  });
+
+  it("continues after the previous page's last key (keyset), > ascending and < descending", () => {
+    const up = keyed("sqlite", { filters: [paid] }, { offset: 500, after: 1_234 });
+    expect(up).toEqual({ sql: 'SELECT * FROM "orders" WHERE "status" IN ({{ #0 }}) AND "id" > {{ #1 }} ORDER BY "id" ASC LIMIT {{ #2 }}', params: { "#0": "paid", "#1": 1_234, "#2": 500 }, method: "keyset" });
+    expect(keyed("sqlite", { sort: [{ id: "id", desc: true }] }, { offset: 500, after: 1_234 }).sql).toBe('SELECT * FROM "orders" WHERE "id" < {{ #0 }} ORDER BY "id" DESC LIMIT {{ #1 }}');
+  });
+
+  it("reads the first page with a plain LIMIT, and keeps LIMIT/OFFSET for any other order", () => {
+    expect(keyed("postgres", {}, { offset: 0 })).toMatchObject({ method: "offset", sql: 'SELECT * FROM "public"."orders" ORDER BY "id" ASC LIMIT {{ #0 }} OFFSET {{ #1 }}' });
+    for (const sort of [[{ id: "status", desc: false }], [{ id: "id", desc: false }, { id: "status", desc: false }], [{ id: "status", desc: true }, { id: "id", desc: false }]]) {
+      expect(keyed("postgres", { sort }, { offset: 5_000, after: 7 }).method, JSON.stringify(sort)).toBe("offset");
+    }
+  });
+
+  it("seeks only on a seek key that leads the order, and only for a table", () => {
+    const base = { dialect: "postgres" as const, source: { table }, columns, view: { sort: [], filters: [] }, tieBreaker: ["id"] };
+    expect(seekOrder({ ...base, seekKey: "id" })).toEqual({ column: "id", desc: false });
+    expect(seekOrder(base)).toBeNull();
+    expect(seekOrder({ ...base, seekKey: "id", tieBreaker: [] })).toBeNull();
+    expect(seekOrder({ ...base, seekKey: "id", source: { sql: "select * from orders", params: {} } })).toBeNull();
+    expect(seekOrder({ ...base, seekKey: "id", view: { sort: [{ id: "id", desc: true }], filters: [] } })).toEqual({ column: "id", desc: true });
+  });
+
+  it.each(DIALECTS)("seek and keyset pages pass the guard with every value bound on %s", (dialect) => {
+    const seek = keyed(dialect, { filters: [paid] }, { offset: 10_000 });
+    const guardedSeek = guardSql({ sql: seek.sql, dialect, mode: "read", params: seek.params, policy });
+    expect(guardedSeek.ok ? guardedSeek.values : guardedSeek.error).toEqual([dialect === "postgres" ? ["paid"] : "paid", 500, 10_000]);
+    const keyset = keyed(dialect, { sort: [{ id: "id", desc: true }] }, { offset: 500, after: 42 });
+    const guardedKeyset = guardSql({ sql: keyset.sql, dialect, mode: "read", params: keyset.params, policy });
+    expect(guardedKeyset.ok ? guardedKeyset.values : guardedKeyset.error).toEqual([42, 500]);
+    // The inner query reads the same table: a policy that cannot read it refuses the whole page.
+    expect(guardSql({ sql: seek.sql, dialect, mode: "read", params: seek.params, policy: { read: ["customers"], write: [] } }).ok).toBe(false);
   });
 });
 

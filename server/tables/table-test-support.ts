@@ -84,8 +84,15 @@ export async function builder(meta: TestMetadataDb) {
   return createCaller(await contextAs(meta.db, "builder"));
 }
 
-export async function browse(meta: TestMetadataDb, datasourceId: string, table: TableRefInput, view: Partial<TableView> = {}, window: { offset?: number; limit?: number } = {}) {
-  return (await builder(meta)).tables.browse({ datasourceId, table, view: { sort: [], filters: [], ...view }, offset: window.offset ?? 0, limit: window.limit ?? 1_000, withCount: true });
+export async function browse(
+  meta: TestMetadataDb,
+  datasourceId: string,
+  table: TableRefInput,
+  view: Partial<TableView> = {},
+  window: { offset?: number; limit?: number; afterKey?: number; knownTotal?: number } = {},
+) {
+  const { offset = 0, limit = 1_000, ...hints } = window;
+  return (await builder(meta)).tables.browse({ datasourceId, table, view: { sort: [], filters: [], ...view }, offset, limit, withCount: true, ...hints });
 }
 
 export type SaveInput = Pick<SaveTableChangesInput, "datasourceId" | "table"> & Partial<Omit<SaveTableChangesInput, "datasourceId" | "table">>;
