@@ -23,11 +23,15 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
   const whole = useQuery(
     trpc.tables.browse.queryOptions({ datasourceId, table, offset: 0, limit: first.data?.clientLimit ?? 100_000, withCount: false }, { enabled: first.data !== undefined && !serverPaged, retry: false, staleTime: Infinity }),
   );
+  // Sorting does not change the count: only a filtered view needs its own (a second count of a
+  // large table would also hold up the first block it runs beside).
+  const filtered = serverView.filters.length > 0;
   const count = useQuery(
-    trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset: 0, limit: 1, withCount: true }, { enabled: serverPaged, retry: false, staleTime: Infinity }),
+    trpc.tables.browse.queryOptions({ datasourceId, table, view: serverView, offset: 0, limit: 1, withCount: true }, { enabled: serverPaged && filtered, retry: false, staleTime: Infinity }),
   );
-  // Only this view's own count may place a page from the end (the first load counted the whole table).
-  const knownTotal = useLatest(count.data?.totalCount ?? null);
+  const viewTotal = filtered ? (count.data?.totalCount ?? null) : (first.data?.totalCount ?? null);
+  // Only this view's own count may place a page from the end.
+  const knownTotal = useLatest(viewTotal);
   // The previous block's last key lets a view in key order continue after it (keyset) rather than skip `offset` rows.
   const [keyColumn, ...otherKeys] = first.data?.primaryKey ?? [];
   const seekColumn = otherKeys.length === 0 ? keyColumn : undefined;
@@ -41,7 +45,8 @@ export function useTableRows(options: { datasourceId: string; table: TableRefInp
     },
     [datasourceId, knownTotal, queryClient, seekColumn, serverView, table, trpc],
   );
-  const total = serverPaged ? (count.data?.totalCount ?? first.data?.totalCount ?? 0) : (whole.data?.rows.length ?? 0);
+  // Until a filtered view's count arrives the scrollbar keeps the table's (the rows load as they come).
+  const total = serverPaged ? (viewTotal ?? first.data?.totalCount ?? 0) : (whole.data?.rows.length ?? 0);
   const blocks = useServerBlocks({ viewKey: JSON.stringify(serverView), total, enabled: serverPaged, fetchBlock });
 
   const meta = useMemo(() => (first.data ? { ...first.data, rows: whole.data?.rows ?? first.data.rows } : null), [first.data, whole.data]);
