@@ -31,13 +31,14 @@ function BeforeAfter({ before, after }: { before: string; after: string }) {
   );
 }
 
-function ValueChanges({ changes }: { changes: readonly ValueChange[] }) {
+/** Changed values as before → after; the values of something added (`added`) as they are. */
+function ValueChanges({ changes, added = false }: { changes: readonly ValueChange[]; added?: boolean }) {
   if (changes.length === 0) return null;
   return (
     <ul className={styles.valueList}>
       {changes.map((change) => (
         <li key={change.path}>
-          <span className={styles.code}>{change.path}</span>: <BeforeAfter before={formatDiffValue(change.before)} after={formatDiffValue(change.after)} />
+          <span className={styles.code}>{change.path}</span>: {added ? <span className={styles.code}>{formatDiffValue(change.after)}</span> : <BeforeAfter before={formatDiffValue(change.before)} after={formatDiffValue(change.after)} />}
         </li>
       ))}
     </ul>
@@ -148,6 +149,8 @@ export function DiffList({ diff }: { diff: AppDiff }) {
                 ) : null}
                 <ValueChanges changes={change.changes} />
               </>
+            ) : change.kind === "added" ? (
+              <ValueChanges changes={change.props} added />
             ) : null}
           </li>
         ))}

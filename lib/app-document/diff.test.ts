@@ -95,7 +95,7 @@ describe("diffAppDocuments", () => {
     const diff = diffAppDocuments(before, after);
     expect(diff.widgets).toEqual([
       { kind: "changed", id: "heading", type: "text", page: "Second", movedPage: { before: "Orders", after: "Second" }, changes: [] },
-      { kind: "added", id: "hello", type: "text", page: "Second" },
+      { kind: "added", id: "hello", type: "text", page: "Second", props: [{ path: "props.markdown", before: undefined, after: "Hi" }] },
       { kind: "removed", id: "note", type: "input", page: "Orders" },
     ]);
     expect(diff.summary).toEqual({ added: 2, removed: 1, changed: 1, total: 4 });

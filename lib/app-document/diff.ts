@@ -20,7 +20,8 @@ export type PageChange =
   | { kind: "renamed"; id: string; before: string; after: string };
 
 export type WidgetChange =
-  | { kind: "added"; id: string; type: Widget["type"]; page: string }
+  /** `props`: what the added widget holds, one value per property (`before` is undefined). */
+  | { kind: "added"; id: string; type: Widget["type"]; page: string; props: ValueChange[] }
   | { kind: "removed"; id: string; type: Widget["type"]; page: string }
   | {
       kind: "changed";
@@ -170,7 +171,7 @@ function diffWidgets(before: AppDocument, after: AppDocument): WidgetChange[] {
         ...(moved ? { moved } : {}),
         changes: propChanges,
       });
-    } else if (now) changes.push({ kind: "added", id: pair.id, type: now.widget.type, page: now.page });
+    } else if (now) changes.push({ kind: "added", id: pair.id, type: now.widget.type, page: now.page, props: valueChanges({}, now.widget.props, "props") });
     else if (old) changes.push({ kind: "removed", id: pair.id, type: old.widget.type, page: old.page });
   }
   return changes;
