@@ -29,12 +29,28 @@ for (const role of ["viewer", "operator", "builder", "admin"] as const) {
   });
 }
 
-test("the home page tells a builder what to do next, and the demo source is listed", async ({ page }) => {
+test("the home page lists the published demo apps — with Edit, New app and Import for a builder only — and the demo source is listed", async ({ page, browser }) => {
   await signInThroughApi(page.request, "builder");
   await page.goto("/");
-  await expect(page.getByText("No apps yet")).toBeVisible();
-  await page.getByRole("link", { name: "See the connected data sources" }).click();
+  const apps = page.getByRole("list", { name: "Apps" });
+  for (const name of ["Order desk", "Ops dashboard"]) {
+    const card = apps.getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
+    await expect(card).toContainText("Published v1");
+    await expect(card.getByRole("link", { name: "Edit" })).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "New app" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import app" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data sources" }).click();
   const table = page.getByRole("table", { name: "Data sources" });
   await expect(table.getByRole("row", { name: /Acme Ops/ })).toContainText("SQLite");
   await expect(table).not.toContainText("password");
+
+  const operator = await browser.newContext();
+  await signInThroughApi(operator.request, "operator");
+  const operatorPage = await operator.newPage();
+  await operatorPage.goto("/");
+  await expect(operatorPage.getByRole("link", { name: "Order desk", exact: true })).toBeVisible();
+  await expect(operatorPage.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(operatorPage.getByRole("button", { name: "New app" })).toHaveCount(0);
+  await operator.close();
 });
