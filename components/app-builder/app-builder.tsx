@@ -163,7 +163,10 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
           />
           <BuilderNotices saved={saved} problemCount={problems.length} onShowProblems={() => setPanel({ open: true, tab: "problems" })} />
           {preview && page ? (
-            <main className={styles.preview} aria-label="Preview">
+            <section className={styles.preview} aria-label="Preview">
+              <p className={styles.muted} style={{ margin: 0 }}>
+                Preview runs on real data: buttons, forms and table actions really run, as they will for operators.
+              </p>
               {doc.pages.length > 1 ? (
                 <nav aria-label="Pages" className={styles.previewPages}>
                   {doc.pages.map((candidate) => (
@@ -176,7 +179,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
               <RenderGuard resetKey={JSON.stringify(page)} label={`Page "${page.name}"`}>
                 <AppPageLayout page={page} />
               </RenderGuard>
-            </main>
+            </section>
           ) : (
             <>
               <div className={styles.body}>

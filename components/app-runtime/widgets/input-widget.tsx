@@ -4,6 +4,7 @@
  * date fields) and toggle. Values live in the runtime (and the URL); typing updates bindings
  * at once and the URL after a pause.
  */
+import { useEffect } from "react";
 import type { Widget } from "@/lib/app-document";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import styles from "../app-runtime.module.css";
@@ -55,6 +56,12 @@ function SelectInput({ widget, props }: { widget: InputWidgetType; props: Select
   // A value from the URL that the options do not (yet) list is still shown, so it can be cleared.
   const listed = current === ALL || options.some((option) => String(option.value) === current);
   const choices = [{ value: ALL, label: "All" }, ...(listed ? [] : [{ value: current, label: current }]), ...options.map((option) => ({ value: String(option.value), label: option.label }))];
+  // A value read from the URL is text; once options from a query arrive, take the option's own
+  // value, so `{{ customer.value }}` binds 42, not "42".
+  const typed = typeof value === "string" ? options.find((option) => typeof option.value !== "string" && String(option.value) === value) : undefined;
+  useEffect(() => {
+    if (typed) setInputValue(widget.id, typed.value);
+  }, [typed, setInputValue, widget.id]);
   return (
     <>
       <SelectField
