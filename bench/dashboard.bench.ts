@@ -42,10 +42,10 @@ import path from "node:path";
 import type { BrowserContext, Request } from "@playwright/test";
 import { opsDashboardApp } from "../lib/app-document/demo-apps";
 import { launchChromium, newBenchContext } from "./support/browser";
-import { freePort, startServer, stopServer, waitUntilReady } from "./support/server";
+import { freePort, productionBuild, startServer, stopServer, waitUntilReady } from "./support/server";
 import { fmt, stat } from "./support/stats";
+import { cleanUp, cleanups } from "./support/cleanup";
 
-const ROOT = path.resolve(__dirname, "..");
 const OPERATOR = { email: "operator@acme.test", password: "rowcraft-demo" };
 const RUNS = Number(process.env.DASHBOARD_BENCH_RUNS ?? 10);
 const WARM_UPS = 2;
@@ -351,28 +351,8 @@ function report(variant: Variant, loads: Load[]): string[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const cleanups: (() => Promise<void>)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const step of cleanups.splice(0).reverse()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error("clean-up step failed:", error);
-    }
-  }
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 async function main(): Promise<void> {
-  const buildFile = path.join(ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildFile)) throw new Error("There is no production build: run `npx next build` first (the benchmark measures the production server).");
+  const build = productionBuild();
   const started = new Date();
   const loadBefore = os.loadavg();
 
@@ -412,11 +392,9 @@ async function main(): Promise<void> {
     results.push({ variant, loads });
   }
 
-  const buildId = fs.readFileSync(buildFile, "utf8").trim();
-  const builtAt = fs.statSync(buildFile).mtime.toISOString().slice(0, 16);
   out.push(`## Ops dashboard benchmark — ${started.toISOString().slice(0, 16)}Z`);
   out.push("");
-  out.push(`Production build ${buildId} of ${builtAt}Z; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, Chromium ${browser.version()}; load average before ${loadBefore.map((n) => n.toFixed(1)).join(" / ")}, after ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")}. Signed in as ${OPERATOR.email}.`);
+  out.push(`Production build ${build}; ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, Chromium ${browser.version()}; load average before ${loadBefore.map((n) => n.toFixed(1)).join(" / ")}, after ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")}. Signed in as ${OPERATOR.email}.`);
   out.push("");
   out.push(`| variant | all shown p50 | p95 | max | target ≤ ${TARGET_MS.toLocaleString("en-US")} ms |`);
   out.push("|---|---:|---:|---:|---|");

@@ -37,10 +37,10 @@ import pg from "pg";
 import { policySchema } from "../lib/schemas/datasources";
 import { createPostgresTestDatabase, type TestDatabase } from "../server/testing/external-databases";
 import { launchChromium, newBenchContext } from "./support/browser";
-import { freePort, startServer, stopServer, waitUntilReady } from "./support/server";
+import { freePort, productionBuild, startServer, stopServer, waitUntilReady } from "./support/server";
 import { fmt, percentile, stat, type Stat } from "./support/stats";
+import { cleanUp, cleanups } from "./support/cleanup";
 
-const ROOT = path.resolve(__dirname, "..");
 const ADMIN = { email: "admin@acme.test", password: "rowcraft-demo" };
 const PARTS = new Set((process.env.GRID_BENCH_PARTS ?? "interactive,scroll,keys,paste,paging").split(",").map((part) => part.trim()));
 const INTERACTIVE_RUNS = Number(process.env.GRID_BENCH_RUNS ?? 5);
@@ -452,29 +452,8 @@ async function rawPageTimes(url: string, offsets: number[], repeat: number): Pro
 
 // ---------------------------------------------------------------------------------------------
 
-const cleanups: (() => Promise<void>)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const step of cleanups.splice(0).reverse()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error("clean-up step failed:", error);
-    }
-  }
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    throw new Error("There is no production build: run `npx next build` first (the benchmark measures the production server).");
-  }
+  const build = productionBuild();
   const out: string[] = [];
   const started = new Date();
 
@@ -789,8 +768,7 @@ async function main(): Promise<void> {
   }
 
   out.push(`Load average after: ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")}`);
-  const buildFile = path.join(ROOT, ".next", "BUILD_ID");
-  out.push(`Production build ${fs.readFileSync(buildFile, "utf8").trim()} of ${fs.statSync(buildFile).mtime.toISOString().slice(0, 16)}Z.`);
+  out.push(`Production build ${build}.`);
   console.log(out.join("\n"));
 }
 

@@ -21,7 +21,8 @@ import pg from "pg";
 import superjson, { type SuperJSONResult } from "superjson";
 import { policySchema } from "../lib/schemas/datasources";
 import { createPostgresTestDatabase, type TestDatabase } from "../server/testing/external-databases";
-import { freePort, startServer, stopServer, waitUntilReady } from "./support/server";
+import { freePort, productionBuild, startServer, stopServer, waitUntilReady } from "./support/server";
+import { cleanUp, cleanups } from "./support/cleanup";
 
 const ROOT = path.resolve(__dirname, "..");
 const ADMIN = { email: "admin@acme.test", password: "rowcraft-demo" };
@@ -212,29 +213,8 @@ function printTable(results: readonly SizeResult[], meta: string): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const cleanups: (() => Promise<void>)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (const step of cleanups.splice(0).reverse()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error("clean-up step failed:", error);
-    }
-  }
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    throw new Error("There is no production build: run `npx next build` first (the benchmark measures the production server).");
-  }
+  const build = productionBuild();
   const log = (message: string) => console.error(`· ${message}`);
 
   log("creating the database and 100,000 orders…");
@@ -329,8 +309,6 @@ async function main(): Promise<void> {
   }
 
   const pgVersion = (await raw.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? "?";
-  const buildFile = path.join(ROOT, ".next", "BUILD_ID");
-  const build = `${fs.readFileSync(buildFile, "utf8").trim()} of ${fs.statSync(buildFile).mtime.toISOString().slice(0, 16)}Z`;
   console.log("");
   printTable(results, `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, PostgreSQL ${pgVersion}, ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(1)}, build ${build}`);
   // As the server stored it: fields its build does not know yet are dropped there.

@@ -4,6 +4,7 @@
  * every process it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -79,4 +80,14 @@ export async function stopServer(server: Server): Promise<void> {
   clearTimeout(timer);
   // `next start` may outlive start.mjs by a moment; make sure the group is gone.
   signalGroup("SIGKILL");
+}
+
+/**
+ * The production build a benchmark measures: "<build id> of <UTC minute>Z". Throws when there is
+ * none — the benchmarks measure `next start`, never the development server.
+ */
+export function productionBuild(): string {
+  const buildFile = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildFile)) throw new Error("There is no production build: run `npx next build` first (the benchmark measures the production server).");
+  return `${fs.readFileSync(buildFile, "utf8").trim()} of ${fs.statSync(buildFile).mtime.toISOString().slice(0, 16)}Z`;
 }
