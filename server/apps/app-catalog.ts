@@ -9,14 +9,14 @@ import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actionRegistry, summarizeAction } from "@/server/actions/registry";
 import { canEditApp, canUseApp } from "./app-permissions";
-import { loadApp, requireEditor, resolveVersion, summarize, versionSummary } from "./app-store";
+import { findVersionRow, forgetAppDocuments, loadApp, requireEditor, resolveVersion, summarize, versionSummary, withDocuments } from "./app-store";
 import { appendVersion } from "./app-versions";
 import { validationContext } from "./app-validation";
 
 export async function listApps(options: { db: Db; user: SessionUser }): Promise<AppSummary[]> {
   const { db, user } = options;
-  const rows = await db.app.findMany({ where: { latestVersion: { gt: 0 } }, select: { id: true }, orderBy: { name: "asc" } });
-  const apps = await Promise.all(rows.map((row) => loadApp(db, { id: row.id })));
+  const rows = await db.app.findMany({ where: { latestVersion: { gt: 0 } }, orderBy: { name: "asc" } });
+  const apps = await Promise.all(rows.map((row) => withDocuments(db, row)));
   return apps.filter((app) => canUseApp(app.published, app.latest, user) && (app.publishedVersion !== null || canEditApp(app.latest, user))).map((app) => summarize(app, user));
 }
 
@@ -36,7 +36,8 @@ export async function openApp(options: { db: Db; user: SessionUser; input: OpenA
   const { db, user } = options;
   const input = openAppInput.parse(options.input);
   const app = await loadApp(db, { slug: input.slug });
-  const { row, document } = await resolveVersion(db, app, input.version, user);
+  const { number, document } = await resolveVersion(db, app, input.version, user);
+  const row = await findVersionRow(db, app.id, number);
   const editor = canEditApp(app.latest, user);
   const actions: ActionSummary[] = [];
   for (const name of actionsUsed(document)) {
@@ -120,6 +121,7 @@ export async function removeApp(options: { db: Db; user: SessionUser; appId: str
   const app = await loadApp(db, { id: options.appId });
   requireEditor(app, user);
   await db.app.delete({ where: { id: app.id } });
+  forgetAppDocuments(db, app.id);
   await recordAuditEvent({ db, actor: user, action: "app.remove", target: { type: "app", id: app.id }, detail: { name: app.name, slug: app.slug, latestVersion: app.latestVersion } });
   return { removed: true };
 }

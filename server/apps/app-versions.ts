@@ -11,7 +11,7 @@ import type { SessionUser } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { canEditApp } from "./app-permissions";
-import { findVersionRow, loadApp, requireEditor, versionSummary, type LoadedApp } from "./app-store";
+import { findVersionRow, loadApp, requireEditor, versionDocument, versionSummary, type LoadedApp } from "./app-store";
 import { validationContext } from "./app-validation";
 
 /** The schema's verdict on a document from the client, as a BAD_REQUEST naming the first paths. */
@@ -76,23 +76,22 @@ export async function saveApp(options: { db: Db; user: SessionUser; input: { app
 export async function listVersions(options: { db: Db; user: SessionUser; appId: string }): Promise<AppVersionSummary[]> {
   const app = await loadApp(options.db, { id: options.appId });
   requireEditor(app, options.user);
-  const rows = await options.db.appVersion.findMany({ where: { appId: app.id }, orderBy: { number: "desc" }, select: { number: true, message: true, authorEmail: true, createdAt: true, document: false } });
-  return rows.map((row) => versionSummary({ ...row, document: "" }, app.publishedVersion));
+  const rows = await options.db.appVersion.findMany({ where: { appId: app.id }, orderBy: { number: "desc" }, select: { number: true, message: true, authorEmail: true, createdAt: true } });
+  return rows.map((row) => versionSummary(row, app.publishedVersion));
 }
 
 export async function getVersion(options: { db: Db; user: SessionUser; appId: string; version: number }): Promise<{ version: AppVersionSummary; document: AppDocument }> {
   const app = await loadApp(options.db, { id: options.appId });
   requireEditor(app, options.user);
-  const row = await findVersionRow(options.db, app.id, options.version);
-  return { version: versionSummary(row, app.publishedVersion), document: appDocumentSchema.parse(JSON.parse(row.document)) };
+  const [row, document] = await Promise.all([findVersionRow(options.db, app.id, options.version), versionDocument(options.db, app.id, options.version)]);
+  return { version: versionSummary(row, app.publishedVersion), document };
 }
 
 export async function restoreVersion(options: { db: Db; user: SessionUser; appId: string; version: number; baseVersion: number }): Promise<{ version: number }> {
   const { db, user } = options;
   const app = await loadApp(db, { id: options.appId });
   requireEditor(app, user);
-  const row = await findVersionRow(db, app.id, options.version);
-  const document = appDocumentSchema.parse(JSON.parse(row.document));
+  const document = await versionDocument(db, app.id, options.version);
   const version = await appendVersion({ db, app, user, document, message: `Restored version ${options.version}`, baseVersion: options.baseVersion });
   await recordAuditEvent({ db, actor: user, action: "app.restore", target: { type: "app", id: app.id }, detail: { restored: options.version, version } });
   return { version };
@@ -103,8 +102,7 @@ export async function publishVersion(options: { db: Db; user: SessionUser; appId
   const { db, user } = options;
   const app: LoadedApp = await loadApp(db, { id: options.appId });
   requireEditor(app, user);
-  const row = await findVersionRow(db, app.id, options.version);
-  const result = validateAppDocument(JSON.parse(row.document), await validationContext(db));
+  const result = validateAppDocument(await versionDocument(db, app.id, options.version), await validationContext(db));
   if (!result.ok) {
     await recordAuditEvent({ db, actor: user, action: "app.publish", outcome: "denied", target: { type: "app", id: app.id }, detail: { version: options.version, problems: result.problems.length } });
     return { ok: false, problems: result.problems satisfies Problem[] };

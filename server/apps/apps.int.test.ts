@@ -9,6 +9,7 @@ import { stableStringify, type AppDocument, type AppDocumentInput } from "@/lib/
 import type { Role } from "@/lib/roles";
 import type { QueryResult } from "@/lib/schemas/queries";
 import { createActionsFixture, type ActionsFixture, type Caller } from "@/server/actions/testing/actions-int-support";
+import { versionDocument } from "./app-store";
 
 let fx: ActionsFixture;
 const callers = new Map<Role, Caller>();
@@ -156,6 +157,14 @@ describe("versions", () => {
     const v4 = await as("builder").apps.version({ appId: app.id, version: 4 });
     expect(stableStringify(v4.document)).toBe(stableStringify(v2.document));
     expect(v4.version.message).toBe("Restored version 2");
+  });
+
+  it("reads and parses a saved version once, and forgets a removed app's versions", async () => {
+    const app = await createWith(ticketApp("cached-versions"));
+    const first = await versionDocument(fx.meta.db, app.id, 2);
+    expect(await versionDocument(fx.meta.db, app.id, 2)).toBe(first);
+    await as("builder").apps.remove({ appId: app.id });
+    await expect(versionDocument(fx.meta.db, app.id, 2)).rejects.toThrow("Version 2 of this app does not exist.");
   });
 
   it("publishing refuses a version whose binding names something missing, saying where", async () => {
