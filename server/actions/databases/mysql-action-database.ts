@@ -7,7 +7,7 @@
 import mysql from "mysql2/promise";
 import type { Connection } from "@/lib/schemas/datasources";
 import { IDEMPOTENCY_TABLE_DDL } from "@/server/actions/idempotency-table";
-import { resolveMysqlSsl } from "@/server/datasources/tls";
+import { Lazy, openMysqlPool } from "@/server/datasources/pools";
 import { guardedTx, throwIfStopped, type ActionQueryResult, type ActionTx, type SharedActionDatabase, type TransactionOptions } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
@@ -22,39 +22,18 @@ function toResult(result: mysql.QueryResult): ActionQueryResult {
 
 export class MysqlActionDatabase implements SharedActionDatabase {
   readonly kind = "mysql" as const;
-  private poolPromise: Promise<mysql.Pool> | null = null;
+  // Separate from the builders' pool; the same connection settings (server/datasources/pools.ts).
+  private readonly pools = new Lazy(() => openMysqlPool(this.connection, { connectTimeoutMs: CONNECT_TIMEOUT_MS, max: POOL_SIZE }));
+  private readonly table = new Lazy(async () => void (await (await this.pool()).query(IDEMPOTENCY_TABLE_DDL.mysql)));
   private mariadb: boolean | null = null;
-  private tableReady: Promise<void> | null = null;
 
   constructor(
     readonly name: string,
     private readonly connection: MysqlConnection,
   ) {}
 
-  private pool(): Promise<mysql.Pool> {
-    const c = this.connection;
-    const options: mysql.PoolOptions = {
-      host: c.host,
-      port: c.port,
-      database: c.database,
-      user: c.user,
-      password: c.password,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      multipleStatements: false,
-      flags: ["-LOCAL_FILES"],
-      dateStrings: true,
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      charset: "utf8mb4",
-    };
-    this.poolPromise ??= resolveMysqlSsl(c, async (ssl) => (await mysql.createConnection({ ...options, ssl })).end()).then((ssl) =>
-      mysql.createPool({ ...options, ssl, connectionLimit: POOL_SIZE, maxIdle: POOL_SIZE, idleTimeout: 30_000 }),
-    );
-    const current = this.poolPromise;
-    current.catch(() => {
-      if (this.poolPromise === current) this.poolPromise = null;
-    });
-    return current;
+  private async pool(): Promise<mysql.Pool> {
+    return (await this.pools.get()).pool.promise();
   }
 
   /** Session limits for this transaction: whole seconds, numbers only (SET takes no parameters here). */
@@ -94,17 +73,11 @@ export class MysqlActionDatabase implements SharedActionDatabase {
   }
 
   ensureIdempotencyTable(): Promise<void> {
-    this.tableReady ??= this.pool().then(async (pool) => void (await pool.query(IDEMPOTENCY_TABLE_DDL.mysql)));
-    const ready = this.tableReady;
-    ready.catch(() => {
-      if (this.tableReady === ready) this.tableReady = null;
-    });
-    return ready;
+    return this.table.get();
   }
 
   async close(): Promise<void> {
-    const pool = await this.poolPromise?.catch(() => null);
-    this.poolPromise = null;
-    await pool?.end();
+    const opened = await this.pools.take();
+    if (opened) await new Promise<void>((resolve) => opened.pool.end(() => resolve()));
   }
 }

@@ -7,7 +7,7 @@
 import pg from "pg";
 import type { Connection } from "@/lib/schemas/datasources";
 import { IDEMPOTENCY_TABLE_DDL } from "@/server/actions/idempotency-table";
-import { resolvePostgresSsl } from "@/server/datasources/tls";
+import { Lazy, openPostgresPool } from "@/server/datasources/pools";
 import { guardedTx, throwIfStopped, type ActionTx, type SharedActionDatabase, type TransactionOptions } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
@@ -17,48 +17,19 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 const noop = () => undefined;
 
-async function probe(config: pg.ClientConfig): Promise<void> {
-  const client = new pg.Client(config);
-  client.on("error", noop);
-  try {
-    await client.connect();
-  } finally {
-    await client.end().catch(noop);
-  }
-}
-
 export class PostgresActionDatabase implements SharedActionDatabase {
   readonly kind = "postgres" as const;
-  private poolPromise: Promise<pg.Pool> | null = null;
-  private tableReady: Promise<void> | null = null;
+  // Separate from the builders' pool, with pg's own type parsers (actions get numbers as numbers).
+  private readonly pools = new Lazy(() => openPostgresPool(this.connection, { connectTimeoutMs: CONNECT_TIMEOUT_MS, applicationName: "rowcraft-actions", max: POOL_SIZE }));
+  private readonly table = new Lazy(async () => void (await (await this.pool()).query(IDEMPOTENCY_TABLE_DDL.postgres)));
 
   constructor(
     readonly name: string,
     private readonly connection: PostgresConnection,
   ) {}
 
-  private pool(): Promise<pg.Pool> {
-    const c = this.connection;
-    const config: pg.ClientConfig = {
-      host: c.host,
-      port: c.port,
-      database: c.database,
-      user: c.user,
-      password: c.password,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      application_name: "rowcraft-actions",
-      keepAlive: true,
-    };
-    this.poolPromise ??= resolvePostgresSsl(c, (ssl) => probe({ ...config, ssl })).then((ssl) => {
-      const pool = new pg.Pool({ ...config, ssl, max: POOL_SIZE, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
-      pool.on("error", noop); // an idle connection dropped by the server must not crash the process
-      return pool;
-    });
-    const current = this.poolPromise;
-    current.catch(() => {
-      if (this.poolPromise === current) this.poolPromise = null;
-    });
-    return current;
+  private async pool(): Promise<pg.Pool> {
+    return (await this.pools.get()).pool;
   }
 
   async transaction<T>(work: (tx: ActionTx) => Promise<T>, options: TransactionOptions): Promise<T> {
@@ -90,17 +61,10 @@ export class PostgresActionDatabase implements SharedActionDatabase {
   }
 
   ensureIdempotencyTable(): Promise<void> {
-    this.tableReady ??= this.pool().then(async (pool) => void (await pool.query(IDEMPOTENCY_TABLE_DDL.postgres)));
-    const ready = this.tableReady;
-    ready.catch(() => {
-      if (this.tableReady === ready) this.tableReady = null;
-    });
-    return ready;
+    return this.table.get();
   }
 
   async close(): Promise<void> {
-    const pool = await this.poolPromise?.catch(() => null);
-    this.poolPromise = null;
-    await pool?.end();
+    await (await this.pools.take())?.pool.end();
   }
 }

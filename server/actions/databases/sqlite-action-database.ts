@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { sqliteBindValues } from "@/server/datasources/drivers/sqlite-driver";
 import { IDEMPOTENCY_TABLE_DDL } from "@/server/actions/idempotency-table";
 import { guardedTx, throwIfStopped, type ActionQueryResult, type ActionTx, type SharedActionDatabase, type TransactionOptions } from "./types";
+import { Lazy } from "@/server/datasources/pools";
 
 /** Longest a transaction waits for another process's write lock (synchronously: it blocks the loop). */
 const MAX_BUSY_WAIT_MS = 5_000;
@@ -20,7 +21,16 @@ export class SqliteActionDatabase implements SharedActionDatabase {
   private connection: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
   private tail: Promise<void> = Promise.resolve();
-  private tableReady: Promise<void> | null = null;
+  // Behind the lock: on the one shared connection, DDL must not land inside someone's transaction.
+  private readonly table = new Lazy(() =>
+    this.lock().then((release) => {
+      try {
+        this.open().exec(IDEMPOTENCY_TABLE_DDL.sqlite);
+      } finally {
+        release();
+      }
+    }),
+  );
 
   constructor(
     readonly name: string,
@@ -91,19 +101,7 @@ export class SqliteActionDatabase implements SharedActionDatabase {
   }
 
   ensureIdempotencyTable(): Promise<void> {
-    // Behind the lock: on the one shared connection, DDL must not land inside someone's transaction.
-    this.tableReady ??= this.lock().then((release) => {
-      try {
-        this.open().exec(IDEMPOTENCY_TABLE_DDL.sqlite);
-      } finally {
-        release();
-      }
-    });
-    const ready = this.tableReady;
-    ready.catch(() => {
-      if (this.tableReady === ready) this.tableReady = null;
-    });
-    return ready;
+    return this.table.get();
   }
 
   async close(): Promise<void> {

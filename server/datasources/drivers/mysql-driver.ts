@@ -6,11 +6,10 @@
  * Batches (executeBatch) reuse all of it around several statements in one READ WRITE
  * transaction; their counts are rows matched (CLIENT_FOUND_ROWS, see executeBatch).
  */
-import mysql from "mysql2";
 import type { Pool, PoolConnection, PoolOptions } from "mysql2";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectMysql } from "@/server/datasources/introspection/mysql";
-import { resolveMysqlSsl, type MysqlSsl } from "@/server/datasources/tls";
+import { connectMysql, endMysqlQuietly, Lazy, openMysqlPool } from "@/server/datasources/pools";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
 import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
@@ -20,19 +19,9 @@ import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results"
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
-type SslSetting = MysqlSsl;
 type Flavour = "mariadb" | "mysql";
 
-const noop = () => undefined;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
-
-function createConnection(options: PoolOptions): Promise<mysql.Connection> {
-  return new Promise((resolve, reject) => {
-    const connection = mysql.createConnection(options);
-    connection.on("error", noop);
-    connection.connect((error) => (error ? reject(error) : resolve(connection)));
-  });
-}
 
 /**
  * Out of the pool and the socket torn down. mysql2's destroy() only half-closes (FIN) and keeps
@@ -48,16 +37,11 @@ function quoteMysql(name: string): string {
   return `\`${name.replace(/`/g, "``")}\``;
 }
 
-function endQuietly(connection: mysql.Connection): Promise<void> {
-  return new Promise((resolve) => connection.end(() => resolve()));
-}
-
 export class MysqlDriver implements Driver {
   readonly kind = "mysql" as const;
   private readonly where: string;
   private readonly poolSize: number;
   private readonly connectTimeoutMs: number;
-  private poolPromise: Promise<{ pool: Pool; options: PoolOptions }> | null = null;
   private flavour: Flavour | null = null;
   /** Major and minor server version, e.g. [10, 11]. */
   private version: [number, number] = [0, 0];
@@ -76,51 +60,11 @@ export class MysqlDriver implements Driver {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   }
 
-  private connectionOptions(ssl: SslSetting): PoolOptions {
-    const c = this.connection;
-    return {
-      host: c.host,
-      port: c.port,
-      database: c.database,
-      user: c.user,
-      password: c.password,
-      ssl,
-      connectTimeout: this.connectTimeoutMs,
-      // Never more than one statement per call; never let the server read client files.
-      multipleStatements: false,
-      // FOUND_ROWS (mysql2's default, pinned here): affectedRows of an UPDATE counts the rows it
-      // matched, not only those whose values changed — executeBatch's counts rely on it.
-      flags: ["-MULTI_STATEMENTS", "-LOCAL_FILES", "FOUND_ROWS"],
-      dateStrings: true,
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      charset: "utf8mb4",
-      enableKeepAlive: true,
-      // mysql2 caches prepared statements per connection (default 16,000): keep the server's
-      // global max_prepared_stmt_count out of reach.
-      maxPreparedStatements: 64,
-    };
-  }
-
-  /** The SSL decision (server/datasources/tls.ts), probed once and kept for the life of the driver. */
-  private resolveSsl(): Promise<SslSetting> {
-    return resolveMysqlSsl(this.connection, async (ssl) => endQuietly(await createConnection(this.connectionOptions(ssl))));
-  }
+  private readonly pools = new Lazy(() => openMysqlPool(this.connection, { connectTimeoutMs: this.connectTimeoutMs, max: this.poolSize }));
 
   private getPool(): Promise<{ pool: Pool; options: PoolOptions }> {
     if (this.closed) return Promise.reject(new DriverError("database_error", "This data source connection was closed."));
-    this.poolPromise ??= this.resolveSsl().then((ssl) => {
-      const options = this.connectionOptions(ssl);
-      const pool = mysql.createPool({ ...options, connectionLimit: this.poolSize, maxIdle: this.poolSize, idleTimeout: 30_000, waitForConnections: true, queueLimit: 0 });
-      // A pooled connection that dies while idle emits 'error'; without a listener that crashes the process.
-      pool.on("connection", (connection) => connection.on("error", noop));
-      return { pool, options };
-    });
-    const current = this.poolPromise;
-    current.catch(() => {
-      if (this.poolPromise === current) this.poolPromise = null;
-    });
-    return current;
+    return this.pools.get();
   }
 
   private async acquire(signal: AbortSignal | undefined): Promise<PoolConnection> {
@@ -157,11 +101,11 @@ export class MysqlDriver implements Driver {
   private async killQuery(threadId: number | null): Promise<void> {
     if (threadId === null) return;
     const { options } = await this.getPool();
-    const killer = await createConnection(options);
+    const killer = await connectMysql(options);
     try {
       await control(killer, `KILL QUERY ${Math.trunc(threadId)}`);
     } finally {
-      await endQuietly(killer);
+      await endMysqlQuietly(killer);
     }
   }
 
@@ -380,10 +324,7 @@ export class MysqlDriver implements Driver {
 
   async close(): Promise<void> {
     this.closed = true;
-    const current = this.poolPromise;
-    this.poolPromise = null;
-    if (!current) return;
-    const ready = await current.catch(() => null);
+    const ready = await this.pools.take();
     if (ready) await new Promise<void>((resolve) => ready.pool.end(() => resolve()));
   }
 }

@@ -9,7 +9,8 @@
 import pg from "pg";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectPostgres } from "@/server/datasources/introspection/postgres";
-import { resolvePostgresSsl, type PostgresSsl } from "@/server/datasources/tls";
+import { Lazy, openPostgresPool, postgresClientConfig } from "@/server/datasources/pools";
+import type { PostgresSsl } from "@/server/datasources/tls";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapPostgresError, type ErrorContext } from "./error-mapping";
 import {
@@ -87,7 +88,6 @@ export class PostgresDriver implements Driver {
   private readonly poolSize: number;
   private readonly connectTimeoutMs: number;
   private readonly typeNames = new PostgresTypeNames();
-  private poolPromise: Promise<{ pool: pg.Pool; ssl: SslSetting }> | null = null;
   private closed = false;
 
   constructor(
@@ -99,49 +99,13 @@ export class PostgresDriver implements Driver {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   }
 
-  private clientConfig(ssl: SslSetting): pg.ClientConfig {
-    const c = this.connection;
-    return {
-      host: c.host,
-      port: c.port,
-      database: c.database,
-      user: c.user,
-      password: c.password,
-      ssl,
-      connectionTimeoutMillis: this.connectTimeoutMs,
-      application_name: "rowcraft",
-      keepAlive: true,
-      types: exactTypes,
-    };
-  }
-
-  /** The SSL decision (server/datasources/tls.ts), probed once and kept for the life of the driver. */
-  private resolveSsl(): Promise<SslSetting> {
-    return resolvePostgresSsl(this.connection, async (ssl) => {
-      const probe = new pg.Client(this.clientConfig(ssl));
-      probe.on("error", noop);
-      try {
-        await probe.connect();
-      } finally {
-        await probe.end().catch(noop);
-      }
-    });
-  }
+  private readonly pools = new Lazy(() =>
+    openPostgresPool(this.connection, { connectTimeoutMs: this.connectTimeoutMs, applicationName: "rowcraft", types: exactTypes, max: this.poolSize }),
+  );
 
   private getPool(): Promise<{ pool: pg.Pool; ssl: SslSetting }> {
     if (this.closed) return Promise.reject(new DriverError("database_error", "This data source connection was closed."));
-    this.poolPromise ??= this.resolveSsl().then((ssl) => {
-      const pool = new pg.Pool({ ...this.clientConfig(ssl), max: this.poolSize, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
-      // An idle connection that dies (server restart) is dropped by the pool; without a listener
-      // the 'error' event would crash the process.
-      pool.on("error", noop);
-      return { pool, ssl };
-    });
-    const current = this.poolPromise;
-    current.catch(() => {
-      if (this.poolPromise === current) this.poolPromise = null; // retry the probe next time
-    });
-    return current;
+    return this.pools.get();
   }
 
   private async acquire(signal: AbortSignal | undefined): Promise<pg.PoolClient> {
@@ -161,7 +125,7 @@ export class PostgresDriver implements Driver {
   private async cancelBackend(pid: number | null): Promise<void> {
     if (pid === null) return;
     const { ssl } = await this.getPool();
-    const canceller = new pg.Client(this.clientConfig(ssl));
+    const canceller = new pg.Client(postgresClientConfig(this.connection, ssl, { connectTimeoutMs: this.connectTimeoutMs, applicationName: "rowcraft" }));
     canceller.on("error", noop);
     try {
       await canceller.connect();
@@ -374,10 +338,7 @@ export class PostgresDriver implements Driver {
 
   async close(): Promise<void> {
     this.closed = true;
-    const current = this.poolPromise;
-    this.poolPromise = null;
-    if (!current) return;
-    const { pool } = await current.catch(() => ({ pool: null }));
-    await pool?.end().catch(noop);
+    const opened = await this.pools.take();
+    await opened?.pool.end().catch(noop);
   }
 }
