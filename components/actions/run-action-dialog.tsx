@@ -8,11 +8,10 @@
  * again and retries them with the new inputs. One request key per intended submit: a double
  * click starts one run.
  */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import dialogStyles from "@/components/ui/dialog.module.css";
 import { Alert } from "@/components/ui/surface";
 import { DEFAULT_RUN_CONCURRENCY, type InvalidRunRow, type InvocationOutcome } from "@/lib/schemas/actions";
@@ -130,85 +129,80 @@ export function RunActionDialog({ table, scope, columns, rows, target, onClose, 
   const submitLabel = target.kind === "retry" ? `Retry ${countLabel(count)}` : action?.mode === "batch" ? `Run once on ${countLabel(count)}` : `Run on ${countLabel(count)}`;
 
   return (
-    <RadixDialog.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={dialogStyles.overlay} />
-        <RadixDialog.Content className={`${dialogStyles.content} ${styles.wideDialog}`}>
-          <RadixDialog.Title className={dialogStyles.title}>{title}</RadixDialog.Title>
-          <RadixDialog.Description className={dialogStyles.description}>
-            {target.kind === "retry"
-              ? `Map the inputs again for the ${countLabel(count, "failed row")} shown in the grid, then retry them. Each row keeps its idempotency key, so a row that in fact went through is not repeated.`
-              : "Choose an action, then say where each of its inputs comes from: a column of the selected rows, a constant, or a value you type for this run."}
-          </RadixDialog.Description>
-          {target.kind === "retry" && target.notShown > 0 ? (
-            <Alert tone="info">{countLabel(target.notShown, "other failed row")} not loaded in this grid will be retried with {target.notShown === 1 ? "its" : "their"} earlier input.</Alert>
-          ) : null}
-          {list.isPending ? <p role="status">Loading actions…</p> : null}
-          {list.error ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
-          {target.kind === "start" && list.data ? (
-            list.data.length ? <ActionPicker actions={list.data} value={actionName} onChange={setActionName} /> : <Alert tone="info">No actions are registered yet; engineers add them under server/actions.</Alert>
-          ) : null}
-          {action ? (
-            <MappingFields
-              fields={fields}
-              shape={shape}
-              columns={columns}
-              mapping={mapping}
-              onMappingChange={(next) => setEdited((previous) => ({ ...previous, [action.name]: next }))}
-              runtime={runtime}
-              onRuntimeChange={setRuntime}
-              check={check}
-              suggested={suggestion.mapping}
-              reasons={suggestion.reasons}
-            />
-          ) : null}
-          {action && check.general.length ? (
-            <Alert tone="error">{target.kind === "retry" && count === 0 ? "None of the failed rows is loaded in this grid; use Retry failed to run them again with their earlier input." : check.general.join(" ")}</Alert>
-          ) : null}
-          {invalid ? (
-            <Alert tone="error">
-              <p style={{ margin: 0 }}>{invalid.message}</p>
-              <ul aria-label="Rows that cannot run" style={{ margin: "var(--space-2) 0 0", paddingLeft: "var(--space-5)" }}>
-                {invalid.rows.slice(0, LISTED_INVALID).map((row) => (
-                  <li key={row.rowKey}>
-                    Row {rowKeyLabel(row.rowKey)}: {row.errors.map((fieldError) => (fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message)).join("; ")}
-                  </li>
-                ))}
-                {invalid.rows.length > LISTED_INVALID ? <li>and {invalid.rows.length - LISTED_INVALID} more rows</li> : null}
-              </ul>
-            </Alert>
-          ) : null}
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <div className={`${dialogStyles.actions} ${styles.stickyActions}`} style={{ alignItems: "center" }}>
-            <p id={readyId} className={styles.muted} style={{ marginRight: "auto" }}>
-              {!action ? "Choose an action." : check.ok ? (action.danger ? "You will be asked to confirm." : "Ready to run.") : onlyValuesMissing ? "Type the values for this run." : "Fix the flagged inputs to run."}
-            </p>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button variant={action?.danger ? "danger" : "primary"} disabled={!action || !check.ok || busy} aria-describedby={readyId} onClick={() => void submit(false)}>
-              {busy ? "Starting…" : submitLabel}
-            </Button>
-          </div>
-          {action?.danger ? (
-            <ConfirmDialog
-              open={confirming}
-              onOpenChange={setConfirming}
-              title={confirmTitle(action.title, count)}
-              description={action.danger.confirm}
-              confirmLabel={actionOnRows(action.title, count)}
-              tone="danger"
-              busy={busy}
-              onConfirm={() => void submit(true)}
-            >
-              <p className={styles.muted}>
-                {action.title} runs on {countLabel(count)} of {table}
-                {action.mode === "perRow" ? `, ${DEFAULT_RUN_CONCURRENCY} at a time` : " in one invocation"}. Every run is recorded in the audit log.
-              </p>
-            </ConfirmDialog>
-          ) : null}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Dialog open onOpenChange={(open) => (open || busy ? undefined : onClose())} title={title} description={
+        <>
+          {target.kind === "retry"
+            ? `Map the inputs again for the ${countLabel(count, "failed row")} shown in the grid, then retry them. Each row keeps its idempotency key, so a row that in fact went through is not repeated.`
+            : "Choose an action, then say where each of its inputs comes from: a column of the selected rows, a constant, or a value you type for this run."}
+        </>
+      } wide>
+      {target.kind === "retry" && target.notShown > 0 ? (
+        <Alert tone="info">{countLabel(target.notShown, "other failed row")} not loaded in this grid will be retried with {target.notShown === 1 ? "its" : "their"} earlier input.</Alert>
+      ) : null}
+      {list.isPending ? <p role="status">Loading actions…</p> : null}
+      {list.error ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
+      {target.kind === "start" && list.data ? (
+        list.data.length ? <ActionPicker actions={list.data} value={actionName} onChange={setActionName} /> : <Alert tone="info">No actions are registered yet; engineers add them under server/actions.</Alert>
+      ) : null}
+      {action ? (
+        <MappingFields
+          fields={fields}
+          shape={shape}
+          columns={columns}
+          mapping={mapping}
+          onMappingChange={(next) => setEdited((previous) => ({ ...previous, [action.name]: next }))}
+          runtime={runtime}
+          onRuntimeChange={setRuntime}
+          check={check}
+          suggested={suggestion.mapping}
+          reasons={suggestion.reasons}
+        />
+      ) : null}
+      {action && check.general.length ? (
+        <Alert tone="error">{target.kind === "retry" && count === 0 ? "None of the failed rows is loaded in this grid; use Retry failed to run them again with their earlier input." : check.general.join(" ")}</Alert>
+      ) : null}
+      {invalid ? (
+        <Alert tone="error">
+          <p style={{ margin: 0 }}>{invalid.message}</p>
+          <ul aria-label="Rows that cannot run" style={{ margin: "var(--space-2) 0 0", paddingLeft: "var(--space-5)" }}>
+            {invalid.rows.slice(0, LISTED_INVALID).map((row) => (
+              <li key={row.rowKey}>
+                Row {rowKeyLabel(row.rowKey)}: {row.errors.map((fieldError) => (fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message)).join("; ")}
+              </li>
+            ))}
+            {invalid.rows.length > LISTED_INVALID ? <li>and {invalid.rows.length - LISTED_INVALID} more rows</li> : null}
+          </ul>
+        </Alert>
+      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className={`${dialogStyles.actions} ${styles.stickyActions}`} style={{ alignItems: "center" }}>
+        <p id={readyId} className={styles.muted} style={{ marginRight: "auto" }}>
+          {!action ? "Choose an action." : check.ok ? (action.danger ? "You will be asked to confirm." : "Ready to run.") : onlyValuesMissing ? "Type the values for this run." : "Fix the flagged inputs to run."}
+        </p>
+        <Button onClick={onClose} disabled={busy}>
+          Cancel
+        </Button>
+        <Button variant={action?.danger ? "danger" : "primary"} disabled={!action || !check.ok || busy} aria-describedby={readyId} onClick={() => void submit(false)}>
+          {busy ? "Starting…" : submitLabel}
+        </Button>
+      </div>
+      {action?.danger ? (
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={confirmTitle(action.title, count)}
+          description={action.danger.confirm}
+          confirmLabel={actionOnRows(action.title, count)}
+          tone="danger"
+          busy={busy}
+          onConfirm={() => void submit(true)}
+        >
+          <p className={styles.muted}>
+            {action.title} runs on {countLabel(count)} of {table}
+            {action.mode === "perRow" ? `, ${DEFAULT_RUN_CONCURRENCY} at a time` : " in one invocation"}. Every run is recorded in the audit log.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </Dialog>
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 /** "Save version": an optional message, then a new version of the app. Enter saves. */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import dialogStyles from "@/components/ui/dialog.module.css";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/surface";
 
@@ -27,29 +25,13 @@ export function SaveDialog({ open, onOpenChange, baseVersion, problemCount, busy
     }
   };
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={dialogStyles.overlay} />
-        <RadixDialog.Content className={dialogStyles.content}>
-          <RadixDialog.Title className={dialogStyles.title}>Save version</RadixDialog.Title>
-          <RadixDialog.Description className={dialogStyles.description}>
-            Saves version {baseVersion + 1}. Operators keep using the published version until you publish this one.
-          </RadixDialog.Description>
-          <form onSubmit={(event) => void submit(event)} style={{ display: "grid", gap: "var(--space-3)" }}>
-            <TextField label="Message" placeholder="What changed? (optional)" value={message} maxLength={500} onChange={(event) => setMessage(event.target.value)} autoFocus />
-            {problemCount > 0 ? <Alert tone="info">{problemCount === 1 ? "1 problem" : `${problemCount} problems`} will be saved too; fix them before publishing.</Alert> : null}
-            {error ? <Alert tone="error">{error}</Alert> : null}
-            <div className={dialogStyles.actions}>
-              <RadixDialog.Close asChild>
-                <Button>Cancel</Button>
-              </RadixDialog.Close>
-              <Button type="submit" variant="primary" disabled={busy}>
-                {busy ? "Saving…" : "Save version"}
-              </Button>
-            </div>
-          </form>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Dialog open={open} onOpenChange={onOpenChange} title="Save version" description={`Saves version ${baseVersion + 1}. Operators keep using the published version until you publish this one.`}>
+      <form onSubmit={(event) => void submit(event)} style={{ display: "grid", gap: "var(--space-3)" }}>
+        <TextField label="Message" placeholder="What changed? (optional)" value={message} maxLength={500} onChange={(event) => setMessage(event.target.value)} autoFocus />
+        {problemCount > 0 ? <Alert tone="info">{problemCount === 1 ? "1 problem" : `${problemCount} problems`} will be saved too; fix them before publishing.</Alert> : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <DialogActions label="Save version" busyLabel="Saving…" busy={busy} />
+      </form>
+    </Dialog>
   );
 }

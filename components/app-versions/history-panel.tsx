@@ -4,14 +4,12 @@
  * with its author, time and message, which one is published and which is the draft, and per
  * version: compare, restore (a new version copying it) and publish.
  */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import dialogStyles from "@/components/ui/dialog.module.css";
+import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
 import { Alert, Badge } from "@/components/ui/surface";
 import type { AppVersionSummary } from "@/lib/schemas/apps";
@@ -60,63 +58,51 @@ export function HistoryPanel({ appId, slug, latestVersion, publishedVersion, onR
   }
 
   return (
-    <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger asChild>
-        <Button>History</Button>
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={dialogStyles.overlay} />
-        <RadixDialog.Content className={`${dialogStyles.content} ${styles.wideDialog}`}>
-          <RadixDialog.Title className={dialogStyles.title}>Version history</RadixDialog.Title>
-          <RadixDialog.Description className={dialogStyles.description}>
-            Every save is a version. Builders edit the latest (the draft); operators and viewers only see the published one
-            {published === null ? ", and none is published yet" : ` (version ${published})`}.
-          </RadixDialog.Description>
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          {status ? <Alert tone="success">{status}</Alert> : null}
-          {versions.isPending ? <p role="status">Loading versions…</p> : null}
-          {versions.error ? <Alert tone="error">{errorMessage(versions.error)}</Alert> : null}
-          {versions.data ? (
-            <>
-              {/* Keyed by the draft so its defaults follow new versions. */}
-              {versions.data.length > 1 ? <CompareBar key={versions.data[0]?.number} slug={slug} versions={versions.data} /> : null}
-              <ul aria-label="Versions" className={styles.plainList}>
-                {versions.data.map((version, index) => (
-                  <VersionItem
-                    key={version.number}
-                    version={version}
-                    isDraft={index === 0}
-                    previous={versions.data[index + 1]?.number ?? null}
-                    slug={slug}
-                    appId={appId}
-                    busy={restore.isPending}
-                    onRestore={() => setRestoring(version.number)}
-                    onPublished={(published) => {
-                      setStatus(null);
-                      onPublished?.(published);
-                    }}
-                  />
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <div className={dialogStyles.actions}>
-            <RadixDialog.Close asChild>
-              <Button>Close</Button>
-            </RadixDialog.Close>
-          </div>
-          <ConfirmDialog
-            open={restoring !== null}
-            onOpenChange={(next) => (next ? undefined : setRestoring(null))}
-            title={`Restore version ${restoring ?? ""}?`}
-            description={`Its content is saved as a new version ${latestVersion + 1}. Nothing is lost: the versions after it stay in the history. The published version does not change until you publish.`}
-            confirmLabel={`Restore version ${restoring ?? ""}`}
-            busy={restore.isPending}
-            onConfirm={() => (restoring === null ? undefined : void confirmRestore(restoring))}
-          />
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Dialog open={open} onOpenChange={setOpen} trigger={<Button>History</Button>} title="Version history" description={
+        <>
+          Every save is a version. Builders edit the latest (the draft); operators and viewers only see the published one
+          {published === null ? ", and none is published yet" : ` (version ${published})`}.
+        </>
+      } wide>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {status ? <Alert tone="success">{status}</Alert> : null}
+      {versions.isPending ? <p role="status">Loading versions…</p> : null}
+      {versions.error ? <Alert tone="error">{errorMessage(versions.error)}</Alert> : null}
+      {versions.data ? (
+        <>
+          {/* Keyed by the draft so its defaults follow new versions. */}
+          {versions.data.length > 1 ? <CompareBar key={versions.data[0]?.number} slug={slug} versions={versions.data} /> : null}
+          <ul aria-label="Versions" className={styles.plainList}>
+            {versions.data.map((version, index) => (
+              <VersionItem
+                key={version.number}
+                version={version}
+                isDraft={index === 0}
+                previous={versions.data[index + 1]?.number ?? null}
+                slug={slug}
+                appId={appId}
+                busy={restore.isPending}
+                onRestore={() => setRestoring(version.number)}
+                onPublished={(published) => {
+                  setStatus(null);
+                  onPublished?.(published);
+                }}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <DialogActions cancelLabel="Close" />
+      <ConfirmDialog
+        open={restoring !== null}
+        onOpenChange={(next) => (next ? undefined : setRestoring(null))}
+        title={`Restore version ${restoring ?? ""}?`}
+        description={`Its content is saved as a new version ${latestVersion + 1}. Nothing is lost: the versions after it stay in the history. The published version does not change until you publish.`}
+        confirmLabel={`Restore version ${restoring ?? ""}`}
+        busy={restore.isPending}
+        onConfirm={() => (restoring === null ? undefined : void confirmRestore(restoring))}
+      />
+    </Dialog>
   );
 }
 

@@ -4,14 +4,13 @@
  * dialog and handed to the editor on "Apply" (the change is saved, versioned and diffed with
  * the rest of the document). The rules are server/apps/app-permissions.ts.
  */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import dialogStyles from "@/components/ui/dialog.module.css";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/lib/roles";
 import styles from "./app-versions.module.css";
 import { addEmail, fromDraft, rolesFor, toDraft, toggleRole, type Permissions, type PermissionsDraft, type Section, type SectionDraft } from "./permissions-model";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 export interface PermissionsDialogProps {
   value: Permissions;
@@ -42,37 +41,18 @@ export function PermissionsDialog({ value, onChange }: PermissionsDialogProps) {
   }
 
   return (
-    <RadixDialog.Root open={open} onOpenChange={openChange}>
-      <RadixDialog.Trigger asChild>
-        <Button>Permissions</Button>
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={dialogStyles.overlay} />
-        <RadixDialog.Content className={`${dialogStyles.content} ${styles.wideDialog}`}>
-          <RadixDialog.Title className={dialogStyles.title}>Permissions</RadixDialog.Title>
-          <RadixDialog.Description className={dialogStyles.description}>
-            Stored in the app itself, so every change is a new version you can compare and restore.
-          </RadixDialog.Description>
-          {(["use", "edit"] as const).map((section) => (
-            <SectionFields key={section} section={section} value={draft[section]} onChange={(next) => setDraft((previous) => ({ ...previous, [section]: next }))} />
-          ))}
-          <div className={dialogStyles.actions}>
-            <RadixDialog.Close asChild>
-              <Button>Cancel</Button>
-            </RadixDialog.Close>
-            <Button
-              variant="primary"
-              onClick={() => {
-                onChange(fromDraft(draft));
-                setOpen(false);
-              }}
-            >
-              Apply permissions
-            </Button>
-          </div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Dialog open={open} onOpenChange={openChange} trigger={<Button>Permissions</Button>} title="Permissions" description="Stored in the app itself, so every change is a new version you can compare and restore." wide>
+      {(["use", "edit"] as const).map((section) => (
+        <SectionFields key={section} section={section} value={draft[section]} onChange={(next) => setDraft((previous) => ({ ...previous, [section]: next }))} />
+      ))}
+      <DialogActions
+        label="Apply permissions"
+        onClick={() => {
+          onChange(fromDraft(draft));
+          setOpen(false);
+        }}
+      />
+    </Dialog>
   );
 }
 

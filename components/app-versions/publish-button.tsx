@@ -4,12 +4,10 @@
  * then `apps.publish`. The server refuses a version with problems; they are listed with where
  * they are, and choosing one asks the editor to show it.
  */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import dialogStyles from "@/components/ui/dialog.module.css";
+import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/surface";
 import type { AppDocument, Problem } from "@/lib/app-document";
 import { useTRPC } from "@/lib/trpc/client";
@@ -76,35 +74,30 @@ export function PublishButton({ appId, version, disabled = false, size = "normal
         busy={publish.isPending}
         onConfirm={() => void confirm()}
       />
-      <RadixDialog.Root open={refused !== null} onOpenChange={(open) => (open ? undefined : setRefused(null))}>
-        <RadixDialog.Portal>
-          <RadixDialog.Overlay className={dialogStyles.overlay} />
-          <RadixDialog.Content className={`${dialogStyles.content} ${styles.wideDialog}`}>
-            <RadixDialog.Title className={dialogStyles.title}>Version {version} cannot be published</RadixDialog.Title>
-            <RadixDialog.Description className={dialogStyles.description}>
-              {refused?.problems.length === 1 ? "1 problem" : `${refused?.problems.length ?? 0} problems`} must be fixed first; operators never get a broken app.
-              {onShowProblem ? " Choose one to see it in the editor." : null}
-            </RadixDialog.Description>
-            <ProblemList
-              problems={refused?.problems ?? []}
-              document={refused?.document}
-              onShowProblem={
-                onShowProblem
-                  ? (path) => {
-                      setRefused(null);
-                      onShowProblem(path);
-                    }
-                  : undefined
-              }
-            />
-            <div className={dialogStyles.actions}>
-              <RadixDialog.Close asChild>
-                <Button>Close</Button>
-              </RadixDialog.Close>
-            </div>
-          </RadixDialog.Content>
-        </RadixDialog.Portal>
-      </RadixDialog.Root>
+      <Dialog open={refused !== null} onOpenChange={(open) => (open ? undefined : setRefused(null))} title={
+          <>
+            Version {version} cannot be published
+          </>
+        } description={
+          <>
+            {refused?.problems.length === 1 ? "1 problem" : `${refused?.problems.length ?? 0} problems`} must be fixed first; operators never get a broken app.
+            {onShowProblem ? " Choose one to see it in the editor." : null}
+          </>
+        } wide>
+        <ProblemList
+          problems={refused?.problems ?? []}
+          document={refused?.document}
+          onShowProblem={
+            onShowProblem
+              ? (path) => {
+                  setRefused(null);
+                  onShowProblem(path);
+                }
+              : undefined
+          }
+        />
+        <DialogActions cancelLabel="Close" />
+      </Dialog>
     </>
   );
 }

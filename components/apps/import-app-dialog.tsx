@@ -5,14 +5,12 @@
  * sources and actions by name): schema errors stop the import; other problems come back as
  * things to fix in the editor before publishing.
  */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { ProblemList } from "@/components/app-versions/problem-list";
 import styles from "@/components/app-versions/app-versions.module.css";
 import { Button } from "@/components/ui/button";
-import dialogStyles from "@/components/ui/dialog.module.css";
 import fieldStyles from "@/components/ui/field.module.css";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/surface";
@@ -20,6 +18,7 @@ import { parseAppExport, type Problem } from "@/lib/app-document";
 import type { ImportAppResult } from "@/lib/schemas/apps";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 export type ImportedApp = Extract<ImportAppResult, { ok: true }>;
 
@@ -92,82 +91,68 @@ export function ImportAppDialog({ appId, onImported }: ImportAppDialogProps) {
   }
 
   return (
-    <RadixDialog.Root
+    <Dialog
       open={open}
       onOpenChange={(next) => {
         if (next) reset();
         setOpen(next);
       }}
+      trigger={<Button>{appId ? "Import" : "Import app"}</Button>}
+      title={title}
+      description={
+        <>
+          {appId
+            ? "The file's pages, queries and permissions become the app's next version; its address stays the same."
+            : "The file becomes a new app at the address in its \"slug\"; change it in the file if that address is taken."}{" "}
+          Data sources and actions are matched by name.
+        </>
+      }
+      wide
     >
-      <RadixDialog.Trigger asChild>
-        <Button>{appId ? "Import" : "Import app"}</Button>
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={dialogStyles.overlay} />
-        <RadixDialog.Content className={`${dialogStyles.content} ${styles.wideDialog}`}>
-          <RadixDialog.Title className={dialogStyles.title}>{title}</RadixDialog.Title>
-          <RadixDialog.Description className={dialogStyles.description}>
-            {appId
-              ? "The file's pages, queries and permissions become the app's next version; its address stays the same."
-              : "The file becomes a new app at the address in its \"slug\"; change it in the file if that address is taken."}{" "}
-            Data sources and actions are matched by name.
-          </RadixDialog.Description>
-          {imported ? (
+      {imported ? (
+        <>
+          {imported.problems.length ? (
             <>
-              {imported.problems.length ? (
-                <>
-                  <Alert tone="info">
-                    Imported as version {imported.version} with {problemCount(imported.problems.length)} to fix before publishing.
-                  </Alert>
-                  <ProblemList problems={imported.problems} document={fileDocument} label="Problems to fix" />
-                </>
-              ) : (
-                <Alert tone="success">Imported as version {imported.version}.</Alert>
-              )}
-              <div className={dialogStyles.actions}>
-                <RadixDialog.Close asChild>
-                  <Button>Close</Button>
-                </RadixDialog.Close>
-                <Button asChild variant="primary">
-                  <Link href={`/apps/${imported.slug}/edit`}>Open in the editor</Link>
-                </Button>
-              </div>
+              <Alert tone="info">
+                Imported as version {imported.version} with {problemCount(imported.problems.length)} to fix before publishing.
+              </Alert>
+              <ProblemList problems={imported.problems} document={fileDocument} label="Problems to fix" />
             </>
           ) : (
-            <form
-              className={styles.stack}
-              onSubmit={(event) => {
-                event.preventDefault();
-                void submit();
-              }}
-            >
-              <div className={fieldStyles.field}>
-                <label className={fieldStyles.label} htmlFor={fileId}>
-                  App file
-                </label>
-                <input id={fileId} type="file" accept=".json,application/json" onChange={(event) => void chooseFile(event.target.files?.[0])} />
-              </div>
-              <TextAreaField label="Or paste the app's JSON" value={text} rows={8} spellCheck={false} onChange={(event) => setText(event.target.value)} />
-              <TextField label="Message (optional)" value={message} maxLength={500} onChange={(event) => setMessage(event.target.value)} />
-              {refused ? (
-                <Alert tone="error">
-                  <p style={{ margin: 0 }}>The file was not imported: {problemCount(refused.length)}.</p>
-                  <ProblemList problems={refused} document={fileDocument} label="Import problems" />
-                </Alert>
-              ) : null}
-              {error ? <Alert tone="error">{error}</Alert> : null}
-              <div className={dialogStyles.actions}>
-                <RadixDialog.Close asChild>
-                  <Button>Cancel</Button>
-                </RadixDialog.Close>
-                <Button type="submit" variant="primary" disabled={importApp.isPending}>
-                  {importApp.isPending ? "Importing…" : "Import"}
-                </Button>
-              </div>
-            </form>
+            <Alert tone="success">Imported as version {imported.version}.</Alert>
           )}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+          <DialogActions cancelLabel="Close">
+            <Button asChild variant="primary">
+              <Link href={`/apps/${imported.slug}/edit`}>Open in the editor</Link>
+            </Button>
+          </DialogActions>
+        </>
+      ) : (
+        <form
+          className={styles.stack}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <div className={fieldStyles.field}>
+            <label className={fieldStyles.label} htmlFor={fileId}>
+              App file
+            </label>
+            <input id={fileId} type="file" accept=".json,application/json" onChange={(event) => void chooseFile(event.target.files?.[0])} />
+          </div>
+          <TextAreaField label="Or paste the app's JSON" value={text} rows={8} spellCheck={false} onChange={(event) => setText(event.target.value)} />
+          <TextField label="Message (optional)" value={message} maxLength={500} onChange={(event) => setMessage(event.target.value)} />
+          {refused ? (
+            <Alert tone="error">
+              <p style={{ margin: 0 }}>The file was not imported: {problemCount(refused.length)}.</p>
+              <ProblemList problems={refused} document={fileDocument} label="Import problems" />
+            </Alert>
+          ) : null}
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <DialogActions label="Import" busyLabel="Importing…" busy={importApp.isPending} />
+        </form>
+      )}
+    </Dialog>
   );
 }

@@ -3,14 +3,13 @@
  * "New app": name, optional address (slug) and description → `apps.create`, then the editor.
  * The server's field errors (a taken address is a CONFLICT) are shown on their field.
  */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import styles from "@/components/app-versions/app-versions.module.css";
 import { Button } from "@/components/ui/button";
-import dialogStyles from "@/components/ui/dialog.module.css";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/surface";
 import { appSlugSchema, slugify } from "@/lib/schemas/apps";
@@ -75,7 +74,7 @@ export function NewAppDialog() {
   }
 
   return (
-    <RadixDialog.Root
+    <Dialog
       open={open}
       onOpenChange={(next) => {
         if (next) {
@@ -87,46 +86,32 @@ export function NewAppDialog() {
         }
         setOpen(next);
       }}
+      trigger={<Button variant="primary">New app</Button>}
+      title="New app"
+      description="It starts as one empty page; nobody but builders sees it until you publish."
     >
-      <RadixDialog.Trigger asChild>
-        <Button variant="primary">New app</Button>
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={dialogStyles.overlay} />
-        <RadixDialog.Content className={dialogStyles.content}>
-          <RadixDialog.Title className={dialogStyles.title}>New app</RadixDialog.Title>
-          <RadixDialog.Description className={dialogStyles.description}>It starts as one empty page; nobody but builders sees it until you publish.</RadixDialog.Description>
-          <form
-            className={styles.stack}
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            <TextField label="Name" value={name} maxLength={100} required error={errors.name} onChange={(event) => setName(event.target.value)} />
-            <TextField
-              label="Address (optional)"
-              value={slug}
-              maxLength={100}
-              placeholder={slugify(name)}
-              error={errors.slug}
-              hint={`The app will be at /apps/${address}${slug.trim() ? "" : " (or with a number added if that is taken)"}.`}
-              onChange={(event) => setSlug(event.target.value)}
-            />
-            <TextAreaField label="Description" value={description} rows={3} maxLength={500} error={errors.description} onChange={(event) => setDescription(event.target.value)} />
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
-            <div className={dialogStyles.actions}>
-              <RadixDialog.Close asChild>
-                <Button>Cancel</Button>
-              </RadixDialog.Close>
-              <Button type="submit" variant="primary" disabled={create.isPending}>
-                {create.isPending ? "Creating…" : "Create app"}
-              </Button>
-            </div>
-          </form>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+      <form
+        className={styles.stack}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField label="Name" value={name} maxLength={100} required error={errors.name} onChange={(event) => setName(event.target.value)} />
+        <TextField
+          label="Address (optional)"
+          value={slug}
+          maxLength={100}
+          placeholder={slugify(name)}
+          error={errors.slug}
+          hint={`The app will be at /apps/${address}${slug.trim() ? "" : " (or with a number added if that is taken)"}.`}
+          onChange={(event) => setSlug(event.target.value)}
+        />
+        <TextAreaField label="Description" value={description} rows={3} maxLength={500} error={errors.description} onChange={(event) => setDescription(event.target.value)} />
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <DialogActions label="Create app" busyLabel="Creating…" busy={create.isPending} />
+      </form>
+    </Dialog>
   );
 }

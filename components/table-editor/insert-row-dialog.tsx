@@ -1,11 +1,9 @@
 "use client";
 /** A form for one new row: a field per column; blank fields are left to the database's default. */
-import * as RadixDialog from "@radix-ui/react-dialog";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import styles from "@/components/ui/dialog.module.css";
 import type { EditorColumn } from "@/lib/schemas/tables";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 
 const NUMERIC = /int|numeric|decimal|real|double|float|serial/i;
 
@@ -31,24 +29,12 @@ export function InsertRowDialog({ columns, busy, onCancel, onInsert }: { columns
   }
 
   return (
-    <RadixDialog.Root open onOpenChange={(open) => (open ? undefined : onCancel())}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className={styles.overlay} />
-        <RadixDialog.Content className={styles.content} style={{ maxHeight: "85vh", overflow: "auto" }}>
-          <RadixDialog.Title className={styles.title}>Add a row</RadixDialog.Title>
-          <RadixDialog.Description className={styles.description}>Leave a field blank to use the database&apos;s default (for example an auto-increment id).</RadixDialog.Description>
-          {columns.map((column) => (
-            <TextField key={column.name} label={column.name} hint={`${column.dataType}${column.nullable ? "" : ", required"}`} value={values[column.name] ?? ""} onChange={(event) => setValues((previous) => ({ ...previous, [column.name]: event.target.value }))} />
-          ))}
-          {error ? <p role="alert" style={{ color: "var(--color-danger)", margin: 0 }}>{error}</p> : null}
-          <div className={styles.actions}>
-            <Button onClick={onCancel}>Cancel</Button>
-            <Button variant="primary" onClick={submit} disabled={busy}>
-              Add row
-            </Button>
-          </div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Dialog open onOpenChange={(open) => (open ? undefined : onCancel())} title="Add a row" description="Leave a field blank to use the database's default (for example an auto-increment id).">
+      {columns.map((column) => (
+        <TextField key={column.name} label={column.name} hint={`${column.dataType}${column.nullable ? "" : ", required"}`} value={values[column.name] ?? ""} onChange={(event) => setValues((previous) => ({ ...previous, [column.name]: event.target.value }))} />
+      ))}
+      {error ? <p role="alert" style={{ color: "var(--color-danger)", margin: 0 }}>{error}</p> : null}
+      <DialogActions label="Add row" busy={busy} onClick={submit} />
+    </Dialog>
   );
 }
