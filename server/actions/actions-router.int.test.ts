@@ -3,9 +3,9 @@
  * validation with field errors, confirmation of dangerous actions, idempotent single runs and
  * run starts, and the list builders bind from.
  */
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActionsFixture, started, type ActionsFixture } from "@/server/actions/testing/actions-int-support";
+import { trpcCodeOf } from "@/server/testing/trpc-errors";
 
 let fx: ActionsFixture;
 let orderIds: number[] = [];
@@ -23,15 +23,6 @@ function order(index: number): number {
   return id;
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 const refund = (orderId: number, key: string) => ({ action: "refund-order", input: { orderId, amountCents: 100, reason: "Test" }, idempotencyKey: key, confirmed: true });
 
@@ -39,12 +30,12 @@ describe("role checks per action", () => {
   it("an operator can run an operator action; a viewer cannot run anything", async () => {
     const outcome = await (await fx.as("operator")).actions.run(refund(order(0), "role-operator-0001"));
     expect(outcome).toMatchObject({ status: "ok", replayed: false, result: { orderId: order(0), amountCents: 100 } });
-    expect(await codeOf((await fx.as("viewer")).actions.run(refund(order(1), "role-viewer-0001")))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf((await fx.as("viewer")).actions.run(refund(order(1), "role-viewer-0001")))).toBe("FORBIDDEN");
   });
 
   it("an operator cannot run a builder action, and a builder can", async () => {
     const input = { action: "set-order-status", input: { orderId: order(2), status: "delivered" }, idempotencyKey: "role-status-0001" };
-    expect(await codeOf((await fx.as("operator")).actions.run(input))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf((await fx.as("operator")).actions.run(input))).toBe("FORBIDDEN");
     expect(await (await fx.as("builder")).actions.run(input)).toMatchObject({ status: "ok", result: { changed: false } });
   });
 
@@ -52,8 +43,8 @@ describe("role checks per action", () => {
     const customerId = 7;
     const run = { action: "anonymize-customer", input: { customerId }, idempotencyKey: "role-anon-0001", confirmed: true };
     const builder = await fx.as("builder");
-    expect(await codeOf(builder.actions.run(run))).toBe("FORBIDDEN");
-    expect(await codeOf(builder.actions.startRun({ action: "anonymize-customer", items: [{ rowKey: "7", input: { customerId } }], confirmed: true }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(builder.actions.run(run))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(builder.actions.startRun({ action: "anonymize-customer", items: [{ rowKey: "7", input: { customerId } }], confirmed: true }))).toBe("FORBIDDEN");
     const denied = await fx.meta.db.auditEvent.findMany({ where: { action: "action.run.anonymize-customer", outcome: "denied" } });
     expect(denied).toHaveLength(2);
     expect(denied.every((event) => event.actorEmail === "builder@acme.test")).toBe(true);
@@ -63,7 +54,7 @@ describe("role checks per action", () => {
 
   it("an operator cannot start a bulk run of a builder action", async () => {
     const items = [{ rowKey: "a", input: { orderId: order(3), status: "delivered" } }];
-    expect(await codeOf((await fx.as("operator")).actions.startRun({ action: "set-order-status", items }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf((await fx.as("operator")).actions.startRun({ action: "set-order-status", items }))).toBe("FORBIDDEN");
     expect(await fx.meta.db.actionRun.count({ where: { action: "set-order-status" } })).toBe(0);
   });
 });
@@ -73,7 +64,7 @@ describe("actions.run", () => {
     const operator = await fx.as("operator");
     const promise = operator.actions.run({ action: "refund-order", input: { orderId: "12", reason: "" }, idempotencyKey: "bad-input-0001", confirmed: true });
     await expect(promise).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^Refund order cannot take this input: orderId: .*; reason: Give a reason\.$/) as string });
-    expect(await codeOf(operator.actions.run({ action: "no-such-action", input: {}, idempotencyKey: "missing-0001" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(operator.actions.run({ action: "no-such-action", input: {}, idempotencyKey: "missing-0001" }))).toBe("NOT_FOUND");
   });
 
   it("asks for confirmation of dangerous actions", async () => {

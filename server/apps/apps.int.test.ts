@@ -10,6 +10,7 @@ import type { Role } from "@/lib/roles";
 import type { QueryResult } from "@/lib/schemas/queries";
 import { createActionsFixture, type ActionsFixture, type Caller } from "@/server/actions/testing/actions-int-support";
 import { versionDocument } from "./app-store";
+import { trpcErrorOf } from "@/server/testing/trpc-errors";
 
 let fx: ActionsFixture;
 const callers = new Map<Role, Caller>();
@@ -27,14 +28,11 @@ afterAll(async () => {
   await fx.cleanup();
 });
 
+/** The TRPCError a call must fail with. */
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
+  const error = await trpcErrorOf(promise);
+  if (!error) throw new Error("expected the call to fail");
+  return error;
 }
 
 function rowsOf(result: QueryResult): Record<string, unknown>[] {

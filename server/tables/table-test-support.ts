@@ -101,12 +101,4 @@ export async function save(meta: TestMetadataDb, input: SaveInput) {
   return (await builder(meta)).tables.save({ updates: [], inserts: [], deletes: [], overwrite: [], ...input });
 }
 
-/** The TRPCError code a call fails with (null when it succeeds). */
-export async function errorCode(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "not a TRPCError";
-  }
-}
+export { trpcCodeOf as errorCode } from "@/server/testing/trpc-errors";

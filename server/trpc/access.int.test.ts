@@ -3,12 +3,12 @@
  * and is called as every role and anonymously. A procedure without a declared role, or one
  * that answers a role below its minimum, fails here.
  */
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "@/lib/roles";
 import { appRouter, createCaller } from "@/server/trpc/root";
 import type { Access } from "@/server/trpc/init";
 import { contextAs, createTestMetadataDb, type TestMetadataDb } from "@/server/testing/metadata-db";
+import { trpcCodeOf } from "@/server/testing/trpc-errors";
 
 /** Procedures anyone may call. Adding one here must be a deliberate, reviewed decision. */
 const PUBLIC_PROCEDURES = ["auth.me", "auth.signIn"];
@@ -26,15 +26,6 @@ async function callByPath(role: Role | null, path: string): Promise<unknown> {
   return (target as (input: unknown) => Promise<unknown>)(undefined);
 }
 
-async function errorCodeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 let fixture: TestMetadataDb;
 beforeAll(async () => {
@@ -61,7 +52,7 @@ describe("every procedure has an access rule that is enforced", () => {
     for (const role of [null, ...ROLES] as const) {
       const allowed = access === "public" || (role !== null && access !== undefined && hasRole(role, access));
       it(`${path} as ${role ?? "anonymous"} is ${allowed ? "allowed" : "refused"}`, async () => {
-        const code = await errorCodeOf(callByPath(role, path));
+        const code = await trpcCodeOf(callByPath(role, path));
         if (allowed) {
           // Allowed callers may still get BAD_REQUEST for the missing input, never an access error.
           expect(["UNAUTHORIZED", "FORBIDDEN"]).not.toContain(code);
