@@ -30,6 +30,8 @@ export interface DataGridHandle {
   downloadCsv: (fileName?: string) => void;
   getViewRows: () => readonly (GridRow | undefined)[];
   getViewColumns: () => GridColumn[];
+  /** The selected rows in view order, with their ids (loaded rows only, in server-paged mode). */
+  getSelectedRows: () => { rowKey: string; row: GridRow }[];
   /** Moves keyboard focus to the active cell. */
   focus: () => void;
 }
@@ -261,9 +263,10 @@ export function DataGrid(props: DataGridProps) {
       downloadCsv: (fileName?: string) => (fileName ? downloadText(fileName, doExport()) : downloadExport()),
       getViewRows: () => viewRows,
       getViewColumns: () => viewColumns,
+      getSelectedRows: () => viewRows.flatMap((row) => (row && isRowSelected(rowSelection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),
       focus: returnFocus,
     }),
-    [doExport, downloadExport, viewRows, viewColumns, returnFocus],
+    [doExport, downloadExport, viewRows, viewColumns, rowSelection, getRowId, returnFocus],
   );
 
   const rowActions = useMemo<RowActions>(

@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useGridActions } from "@/components/actions/use-grid-actions";
-import { DataGrid, gridColumnsFromResult, isRowSelected, NO_ROWS_SELECTED, resolveSelectedIds, type DataGridHandle, type GridRow, type GridViewStateProps, type RowSelection } from "@/components/grid";
+import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, resolveSelectedIds, type DataGridHandle, type GridRow, type GridViewStateProps, type RowSelection } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { TableRefInput } from "@/lib/schemas/tables";
@@ -54,7 +54,7 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
     columns,
     rows: data.rows,
     getRowId,
-    selectedRows: () => (grid.current?.getViewRows() ?? []).flatMap((row) => (row && isRowSelected(selection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),
+    selectedRows: () => grid.current?.getSelectedRows() ?? [],
     reload: () => void Promise.resolve(data.reload()).catch(() => undefined),
   });
 

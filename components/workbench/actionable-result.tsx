@@ -6,7 +6,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useGridActions } from "@/components/actions/use-grid-actions";
-import { DataGrid, gridColumnsFromResult, isRowSelected, NO_ROWS_SELECTED, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
+import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import type { ResultColumn } from "./result-table";
 
@@ -31,7 +31,7 @@ export function ActionableResult({ columns, rows, context }: { columns: ResultCo
     columns: gridColumns,
     rows,
     getRowId,
-    selectedRows: () => (grid.current?.getViewRows() ?? []).flatMap((row) => (row && isRowSelected(selection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),
+    selectedRows: () => grid.current?.getSelectedRows() ?? [],
     reload: context.reload,
   });
   const nothingSelected = selection.kind === "ids" && selection.ids.size === 0;

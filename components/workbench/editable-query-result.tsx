@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useGridActions } from "@/components/actions/use-grid-actions";
-import { DataGrid, gridColumnsFromResult, isRowSelected, NO_ROWS_SELECTED, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
+import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import { SaveMessages, UnsavedChangesBar } from "@/components/table-editor/save-controls";
 import { rowIdOf } from "@/components/table-editor/save-payload";
@@ -65,7 +65,7 @@ export function EditableQueryResult({ datasourceId, editable, columns, rows, onR
     columns: gridColumns,
     rows,
     getRowId,
-    selectedRows: () => (grid.current?.getViewRows() ?? []).flatMap((row) => (row && isRowSelected(selection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),
+    selectedRows: () => grid.current?.getSelectedRows() ?? [],
     reload: () => void onReload().catch(() => undefined),
   });
   const nothingSelected = selection.kind === "ids" && selection.ids.size === 0;
