@@ -174,6 +174,22 @@ describe.each(KINDS)("%s: executeBatch", (kind) => {
     ]);
   });
 
+  it("returns the rows of a read inside the transaction, counted as rows returned", async () => {
+    const read = { ...statement(kind, "SELECT id, note FROM people WHERE id IN ($1, $2) ORDER BY id", [9, 10], 2), returnRows: true };
+    const result = await driver().executeBatch({ timeoutMs: 5_000, statements: [read, setNote(kind, 9, "after the read", "person 9"), { ...read, expectedAffected: 2 }] });
+    expect(result).toMatchObject({ committed: true, affected: [2, 1, 2] });
+    expect(result.rows[0]).toEqual([
+      { id: 9, note: "none" },
+      { id: 10, note: "none" },
+    ]);
+    expect(result.rows[1]).toEqual([]);
+    // The second read sees the batch's own update: same transaction.
+    expect(result.rows[2]?.[0]).toMatchObject({ id: 9, note: "after the read" });
+    const missing = await driver().executeBatch({ timeoutMs: 5_000, statements: [setNote(kind, 10, "lost", "person 10"), { ...read, expectedAffected: 3 }] });
+    expect(missing).toMatchObject({ committed: false, affected: [1, 2] });
+    expect(await noteOf(kind, 10)).not.toBe("lost");
+  });
+
   it("a row changed meanwhile (the optimistic WHERE matches nothing) applies nothing and reports every count", async () => {
     await fixture(kind).exec("UPDATE people SET name = 'renamed elsewhere' WHERE id = 6");
     const before = await checksum(kind);

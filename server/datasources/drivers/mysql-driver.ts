@@ -183,14 +183,16 @@ export class MysqlDriver implements Driver {
     throwIfAborted(request.signal);
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
+    const rows: Record<string, unknown>[][] = request.statements.map(() => []);
     const outcome = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (connection, watch) => {
       await this.begin(connection, "write", request.timeoutMs);
       const ran = await runBatchStatements(request.statements, {
         checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
         run: async (statement, index) => {
           context.sql = statement.sql;
-          const streamed = await executeStreaming(connection, statement.sql, statement.values, null, 0);
+          const streamed = await executeStreaming(connection, statement.sql, statement.values, null, statement.returnRows ? null : 0);
           context.sql = null;
+          if (statement.returnRows) rows[index] = this.shape(streamed, streamed.rows.length).rows;
           if (!stillInTransaction(streamed)) {
             throw new DriverError("database_error", `Statement ${index + 1} of the batch committed implicitly (MySQL cannot roll back schema changes): the statements before it were kept, the rest did not run.`);
           }
@@ -200,7 +202,7 @@ export class MysqlDriver implements Driver {
       await control(connection, ran.committed ? "COMMIT" : "ROLLBACK");
       return ran;
     });
-    return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
+    return { ...outcome, rows, durationMs: Math.round(performance.now() - startedAt) };
   }
 
   /** Pooled sessions are shared between users: start from a clean one, whatever ran before, then open the transaction. */

@@ -194,22 +194,24 @@ export class PostgresDriver implements Driver {
     throwIfAborted(request.signal);
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
+    const rows: Record<string, unknown>[][] = request.statements.map(() => []);
     const outcome = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
       await client.query(beginSql("write", request.timeoutMs));
       const ran = await runBatchStatements(request.statements, {
         checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
-        run: async (statement) => {
+        run: async (statement, index) => {
           context.sql = statement.sql;
           // Runs to completion for its row count; RETURNING rows, if any, are not kept.
-          const fetched = await runStatement(client, statement.sql, statement.values, { keepRows: 0 });
+          const fetched = await runStatement(client, statement.sql, statement.values, statement.returnRows ? {} : { keepRows: 0 });
           context.sql = null;
+          if (statement.returnRows) rows[index] = (await this.shape(client, fetched, fetched.rows.length)).rows;
           return fetched.rowCount ?? 0;
         },
       });
       await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
       return ran;
     });
-    return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
+    return { ...outcome, rows, durationMs: Math.round(performance.now() - startedAt) };
   }
 
   private async run(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {

@@ -144,12 +144,13 @@ export class SqliteDriver implements Driver {
       {
         op: "batch",
         file: this.file,
-        statements: request.statements.map((statement) => ({ sql: statement.sql, values: sqliteBindValues(statement.values), expectedAffected: statement.expectedAffected })),
+        statements: request.statements.map((statement) => ({ sql: statement.sql, values: sqliteBindValues(statement.values), expectedAffected: statement.expectedAffected, returnRows: statement.returnRows === true })),
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
       { timeoutMs: request.timeoutMs, signal: request.signal, context: { sql: null, timeoutMs: request.timeoutMs, where: this.file } },
-    )) as Omit<BatchResult, "durationMs">;
-    return { committed: result.committed, affected: result.affected, durationMs: Math.round(performance.now() - started) };
+    )) as Omit<BatchResult, "durationMs" | "rows"> & { rows: (WorkerRows | null)[] };
+    const rows = result.rows.map((read) => (read ? toSample(read).rows : []));
+    return { committed: result.committed, affected: result.affected, rows, durationMs: Math.round(performance.now() - started) };
   }
 
   async introspect(): Promise<SchemaInfo> {

@@ -217,15 +217,33 @@ function changedRows(db, statement) {
  */
 function executeBatch(message) {
   return inWriteTransaction(message, (db) => {
-    const affected = message.statements.map((statement) => {
-      const count = changedRows(db, statement);
+    const rows = message.statements.map(() => null);
+    const affected = message.statements.map((statement, index) => {
+      let count;
+      if (statement.returnRows) {
+        // A read inside the transaction: its rows go back, and its count is how many there were.
+        const read = readRows(db, statement);
+        rows[index] = read;
+        count = read.rows.length;
+      } else {
+        count = changedRows(db, statement);
+      }
       requireTransaction(db);
       return count;
     });
     const committed = message.statements.every((statement, index) => affected[index] === statement.expectedAffected);
     db.exec(committed ? "COMMIT" : "ROLLBACK");
-    return { committed, affected };
+    return { committed, affected, rows };
   });
+}
+
+/** A plain read of a batch (it must not write: the batch's counts would lie). */
+function readRows(db, statement) {
+  const stmt = db.prepare(statement.sql);
+  if (!stmt.reader || !stmt.readonly) throw failure("database_error", "A batch statement that returns rows must be a plain read.");
+  stmt.raw(true);
+  const rows = [...stmt.iterate(...bind(statement.values))];
+  return { columns: columnsOf(stmt), rows };
 }
 
 function version(message) {

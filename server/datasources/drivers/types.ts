@@ -40,9 +40,16 @@ export interface BatchStatement {
    * The statement must change exactly this many rows. "Changed" means matched: an UPDATE that
    * sets a row to the values it already holds still counts (PostgreSQL's row count, SQLite's
    * changes(), MySQL/MariaDB's affected rows with CLIENT_FOUND_ROWS, which the driver pins).
-   * Rows changed by triggers or cascades do not count.
+   * Rows changed by triggers or cascades do not count. For a statement with `returnRows`, the
+   * count is the rows it returned.
    */
   expectedAffected: number;
+  /**
+   * A read inside the batch's transaction (a SELECT): its rows come back in `BatchResult.rows`,
+   * JSON-safe like `execute`'s. Saves use it to check which rows they may change and to read the
+   * values they replace in the same transaction as the writes.
+   */
+  returnRows?: boolean;
 }
 
 /** Writes run in ONE read-write transaction: all of them commit, or none does. */
@@ -59,6 +66,8 @@ export interface BatchResult {
   committed: boolean;
   /** Rows changed by each statement, in order (every statement runs, even after a mismatch). */
   affected: number[];
+  /** The rows of each `returnRows` statement, in order ([] for the others). */
+  rows: Record<string, unknown>[][];
   durationMs: number;
 }
 
