@@ -77,6 +77,15 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
     expect((await auditSince(since, source(), "table.update")).find((event) => (event.detail.key as Row).id === 5)?.detail).toMatchObject({ overwrite: true });
   });
 
+  it("audits the values the save replaced as read in its transaction, not the before the client claims", async () => {
+    const row = await rowOf(9);
+    const since = new Date();
+    const claimed = { key: { id: 9 }, changes: { note: { before: "a made-up before", after: "overwritten" }, qty: { before: 12345, after: 9 } } };
+    expectOk(await saveItems({ updates: [claimed], overwrite: [keyId({ id: 9 })] }));
+    const audited = await auditSince(since, source(), "table.update");
+    expect(audited[0]?.detail).toMatchObject({ key: { id: 9 }, before: { note: row.note, qty: row.qty }, after: { note: "overwritten", qty: 9 } });
+  });
+
   it("a concurrent change to a column the user did not edit is not a conflict, and is kept", async () => {
     const row = await rowOf(8);
     await fixture(kind).raw.exec("UPDATE items SET status = 'theirs' WHERE id = 8");

@@ -4,7 +4,10 @@
  * that were read, and every statement must touch exactly one row. If any row changed or vanished
  * meanwhile, nothing is applied; the conflicting rows come back with their current values
  * ("theirs") so the user can take theirs or overwrite knowingly. Every applied change is audited
- * with its key, before and after.
+ * with its key, after, and before — the values read from the database in the same transaction,
+ * never the client's (its "before" is only the concurrency expectation). An app's table passes a
+ * `scope`: its query, bound; then the same transaction first checks that the query returns every
+ * edited row, and saves nothing if one is not among them.
  */
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
@@ -15,7 +18,7 @@ import { getDriver } from "@/server/datasources/drivers/registry";
 import { DriverError, type BatchStatement } from "@/server/datasources/drivers/types";
 import { openConnection } from "@/server/datasources/stored-datasource";
 import { executeGuarded, guardStatement, GuardRefusal, type GuardedStatement } from "@/server/queries/execute-guarded";
-import { buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildSelectByKeys, isMysqlTextType } from "@/server/tables/sql-builders";
+import { buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildScopedKeys, buildSelectByKeys, isMysqlTextType } from "@/server/tables/sql-builders";
 import { resolveTableContext, type TableContext } from "@/server/tables/table-context";
 
 interface PlannedChange {
@@ -23,6 +26,23 @@ interface PlannedChange {
   action: "table.update" | "table.insert" | "table.delete";
   key: Record<string, unknown> | null;
   detail: Record<string, unknown>;
+}
+
+/** The rows a save may change: those `sql` (already bound with `params`) returns. */
+export interface SaveScope {
+  sql: string;
+  params: Record<string, unknown>;
+  /** The table's key column → the query's output name for it. */
+  keyOutputs: ReadonlyMap<string, string>;
+  /** Named in the refusal: "ordersTable". */
+  label: string;
+}
+
+/** Reads run first in the batch: the edited rows' current values, then (with a scope) which of them the scope returns. */
+interface PlannedReads {
+  statements: GuardedStatement[];
+  /** Index in `statements` of the scope read, or null. */
+  scope: number | null;
 }
 
 function badRequest(message: string): TRPCError {
@@ -55,16 +75,33 @@ function checkColumns(ctx: TableContext, input: SaveTableChangesInput): void {
   }
 }
 
+function planReads(ctx: TableContext, input: SaveTableChangesInput, scope: SaveScope | undefined): PlannedReads {
+  const keys = input.updates.map((update) => update.key);
+  if (keys.length === 0) return { statements: [], scope: null };
+  const edited = [...new Set(input.updates.flatMap((update) => Object.keys(update.changes)))];
+  const statements: GuardedStatement[] = [buildSelectByKeys(ctx.dialect, ctx.ref, ctx.primaryKey, keys, [...new Set([...ctx.primaryKey, ...edited])])];
+  if (!scope) return { statements, scope: null };
+  const outputs = ctx.primaryKey.map((column) => scope.keyOutputs.get(column) ?? column);
+  const outputKeys = keys.map((key) => Object.fromEntries(ctx.primaryKey.map((column) => [scope.keyOutputs.get(column) ?? column, key[column]])));
+  statements.push(buildScopedKeys(ctx.dialect, scope, outputs, outputKeys));
+  return { statements, scope: 1 };
+}
+
+/** The row a result row (named by `names`: table column → result name) is, as a key id in the table's names. */
+function rowKeyId(ctx: TableContext, row: Record<string, unknown>, names?: ReadonlyMap<string, string>): string {
+  return keyId(Object.fromEntries(ctx.primaryKey.map((column) => [column, row[names?.get(column) ?? column]])));
+}
+
 function plan(ctx: TableContext, input: SaveTableChangesInput): PlannedChange[] {
   const overwrite = new Set(input.overwrite);
   const textColumns = new Set(ctx.dialect === "mysql" ? ctx.columns.filter((column) => isMysqlTextType(column.dataType)).map((column) => column.name) : []);
   const table = { datasource: ctx.source.name, table: ctx.ref.schema ? `${ctx.ref.schema}.${ctx.ref.name}` : ctx.ref.name };
   return [
     ...input.updates.map((update): PlannedChange => {
-      const before = Object.fromEntries(Object.entries(update.changes).map(([column, change]) => [column, change.before]));
       const after = Object.fromEntries(Object.entries(update.changes).map(([column, change]) => [column, change.after]));
       const statement = overwrite.has(keyId(update.key)) ? buildKeyedUpdate(ctx.dialect, ctx.ref, update.key, after) : buildOptimisticUpdate(ctx.dialect, ctx.ref, update, textColumns);
-      return { statement, action: "table.update", key: update.key, detail: { ...table, key: update.key, before, after, overwrite: overwrite.has(keyId(update.key)) } };
+      // `before` is filled in from the database once the batch has read it.
+      return { statement, action: "table.update", key: update.key, detail: { ...table, key: update.key, before: null, after, overwrite: overwrite.has(keyId(update.key)) } };
     }),
     ...input.inserts.map((values): PlannedChange => ({ statement: buildInsert(ctx.dialect, ctx.ref, values), action: "table.insert", key: null, detail: { ...table, after: values } })),
     ...input.deletes.map((key): PlannedChange => ({ statement: buildDelete(ctx.dialect, ctx.ref, key), action: "table.delete", key, detail: { ...table, key } })),
@@ -77,8 +114,13 @@ async function readTheirs(ctx: TableContext, keys: Record<string, unknown>[]): P
   return keys.map((key) => ({ keyId: keyId(key), key, theirs: current.get(keyId(key)) ?? null }));
 }
 
-export async function saveTableChanges(options: { db: Db; user: SessionUser; input: SaveTableChangesInput }): Promise<SaveTableChangesResult> {
-  const { db, user, input } = options;
+/** The edited columns' values as the batch read them, by row. */
+function beforeValues(ctx: TableContext, rows: readonly Record<string, unknown>[]): Map<string, Record<string, unknown>> {
+  return new Map(rows.map((row) => [rowKeyId(ctx, row), row]));
+}
+
+export async function saveTableChanges(options: { db: Db; user: SessionUser; input: SaveTableChangesInput; scope?: SaveScope }): Promise<SaveTableChangesResult> {
+  const { db, user, input, scope } = options;
   const ctx = await resolveTableContext({ db, datasourceId: input.datasourceId, table: input.table });
   if (!ctx.writable) {
     throw new TRPCError({ code: "FORBIDDEN", message: `${ctx.table.name} is not writable: the policy of ${ctx.source.name} does not allow it, or it has no primary key.` });
@@ -86,8 +128,15 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
   checkColumns(ctx, input);
   const changes = plan(ctx, input);
   if (changes.length === 0) return { ok: true, updated: 0, inserted: 0, deleted: 0 };
+  const reads = planReads(ctx, input, scope);
 
   const statements: BatchStatement[] = [];
+  for (const read of reads.statements) {
+    const guarded = await guardStatement(ctx.source, read, "read");
+    if (!guarded.ok) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused to read the rows first (${guarded.error.message})` };
+    statements.push({ sql: guarded.sql, values: guarded.values, expectedAffected: input.updates.length, returnRows: true });
+  }
+  const offset = statements.length;
   for (const change of changes) {
     const guarded = await guardStatement(ctx.source, change.statement, "write");
     if (!guarded.ok) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused the change (${guarded.error.message})` };
@@ -96,8 +145,16 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
   try {
     const driver = getDriver(ctx.row.id, openConnection(ctx.row), ctx.row.updatedAt);
     const batch = await driver.executeBatch({ statements, timeoutMs: ctx.source.policy.statementTimeoutMs });
+    if (reads.scope !== null && scope && batch.affected[reads.scope] !== input.updates.length) {
+      // Checked before any write in the transaction, so a row the edit itself moves out of view still counts as shown.
+      const shown = new Set((batch.rows[reads.scope] ?? []).map((row) => rowKeyId(ctx, row, scope.keyOutputs)));
+      const outside = input.updates.map((update) => update.key).filter((key) => !shown.has(keyId(key)));
+      await recordAuditEvent({ db, actor: user, action: "table.save", outcome: "denied", target: { type: "datasource", id: ctx.row.id }, detail: { table: ctx.table.name, reason: "rows not shown", scope: scope.label, keys: outside } });
+      const named = outside.slice(0, 5).map((key) => JSON.stringify(key)).join(", ");
+      throw new TRPCError({ code: "FORBIDDEN", message: `Nothing was saved: ${named} ${outside.length === 1 ? "is not a row" : "are not rows"} ${scope.label} shows with your current inputs. Reload the table and edit the rows it shows.` });
+    }
     if (!batch.committed) {
-      const missed = changes.filter((_, index) => batch.affected[index] !== statements[index]?.expectedAffected);
+      const missed = changes.filter((_, index) => batch.affected[index + offset] !== statements[index + offset]?.expectedAffected);
       const conflicted = missed.flatMap((change) => (change.key ? [change.key] : []));
       // An insert cannot conflict; one that added no row (or several) is an error, not "theirs".
       const reason = missed.length === conflicted.length ? "conflict" : "an insert did not add exactly one row";
@@ -105,8 +162,12 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
       if (reason !== "conflict") return { ok: false, reason: "error", message: `Nothing was saved: ${reason}.` };
       return { ok: false, reason: "conflict", conflicts: await readTheirs(ctx, conflicted) };
     }
+    const read = beforeValues(ctx, batch.rows[0] ?? []);
     for (const change of changes) {
-      await recordAuditEvent({ db, actor: user, action: change.action, target: { type: "datasource", id: ctx.row.id }, detail: change.detail });
+      const current = change.action === "table.update" && change.key ? read.get(keyId(change.key)) : undefined;
+      const after = change.detail.after as Record<string, unknown>;
+      const detail = current ? { ...change.detail, before: Object.fromEntries(Object.keys(after).map((column) => [column, current[column] ?? null])) } : change.detail;
+      await recordAuditEvent({ db, actor: user, action: change.action, target: { type: "datasource", id: ctx.row.id }, detail });
     }
     return {
       ok: true,

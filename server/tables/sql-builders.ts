@@ -295,9 +295,27 @@ export function buildDelete(dialect: Dialect, table: TableRef, key: Record<strin
   return { sql: `DELETE FROM ${tableName(dialect, table)} WHERE ${keys.join(" AND ")}`, params: params.values };
 }
 
-/** Reads the current rows for some keys (to show "theirs" after a conflict). */
-export function buildSelectByKeys(dialect: Dialect, table: TableRef, keyColumns: string[], keys: Record<string, unknown>[]): BuiltSql {
+function keysCondition(dialect: Dialect, keyColumns: readonly string[], keys: readonly Record<string, unknown>[], params: Params): string {
+  return keys.map((key) => `(${keyColumns.map((column) => `${quoteIdent(dialect, column)} = ${params.add(key[column])}`).join(" AND ")})`).join(" OR ");
+}
+
+/** Reads the current rows for some keys (to show "theirs" after a conflict), or only some of their columns. */
+export function buildSelectByKeys(dialect: Dialect, table: TableRef, keyColumns: string[], keys: Record<string, unknown>[], columns?: readonly string[]): BuiltSql {
   const params = new Params();
-  const rows = keys.map((key) => `(${keyColumns.map((column) => `${quoteIdent(dialect, column)} = ${params.add(key[column])}`).join(" AND ")})`);
-  return { sql: `SELECT * FROM ${tableName(dialect, table)} WHERE ${rows.join(" OR ")}`, params: params.values };
+  const list = columns ? columns.map((column) => quoteIdent(dialect, column)).join(", ") : "*";
+  return { sql: `SELECT ${list} FROM ${tableName(dialect, table)} WHERE ${keysCondition(dialect, keyColumns, keys, params)}`, params: params.values };
+}
+
+/**
+ * Which of these keys a builder's query returns: `SELECT keys FROM (<query>) AS rowcraft_scope
+ * WHERE key = … OR …`, the query keeping its own templates and their values. `keyColumns` are the
+ * query's output names. Used to accept an app table's edits only for rows its query shows.
+ */
+export function buildScopedKeys(dialect: Dialect, query: { sql: string; params: Record<string, unknown> }, keyColumns: readonly string[], keys: readonly Record<string, unknown>[]): BuiltSql {
+  const params = new Params();
+  Object.assign(params.values, query.params);
+  // Newlines around the query: a trailing `-- comment` must not swallow the closing parenthesis.
+  const from = `(\n${query.sql.trim().replace(/;\s*$/, "")}\n) AS ${quoteIdent(dialect, "rowcraft_scope")}`;
+  const list = keyColumns.map((column) => quoteIdent(dialect, column)).join(", ");
+  return { sql: `SELECT ${list} FROM ${from} WHERE ${keysCondition(dialect, keyColumns, keys, params)}`, params: params.values };
 }
