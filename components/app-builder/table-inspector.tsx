@@ -48,11 +48,11 @@ export function TableInspector({ widget }: { widget: TableWidget }) {
           <option key={key} value={key} />
         ))}
       </datalist>
-      <CheckboxField label="Editable cells" hint="Operators may edit the columns marked editable." checked={widget.props.editable} onChange={(event) => setProps({ editable: event.target.checked }, "props.editable")} />
+      <CheckboxField label="Editable cells" hint="Operators may edit only the columns marked editable below; no column is editable until you mark it." checked={widget.props.editable} onChange={(event) => setProps({ editable: event.target.checked }, "props.editable")} />
 
       <fieldset className={styles.group} aria-label="Columns">
         <legend className={styles.legend}>Columns</legend>
-        {columns.length === 0 ? <p className={styles.note}>Every column of the data is shown as it comes. Add columns to label, format, hide or edit them.</p> : null}
+        {columns.length === 0 ? <p className={styles.note}>Every column of the data is shown as it comes. Add columns to label, format or hide them, or to let operators edit them.</p> : null}
         {columns.map((column, index) => (
           <div key={index} className={styles.card} role="group" aria-label={`Column ${index + 1}`}>
             <div className={styles.pair}>

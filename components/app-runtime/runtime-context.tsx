@@ -6,6 +6,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { browserParams } from "@/lib/app-document/query-params";
 import { hasRole } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
 import { isAutomatic } from "./query-triggers";
@@ -37,7 +38,8 @@ function useDefaultRunner(app: RuntimeApp): QueryRunner {
   const trpc = useTRPC();
   const { mutateAsync } = useMutation(trpc.apps.runQuery.mutationOptions());
   const { appId, version } = app;
-  return useCallback((query, params, runId) => mutateAsync({ appId, version, queryId: query.id, params, runId }), [mutateAsync, appId, version]);
+  // currentUser and constants are bound by the server from the session: only the browser's values travel.
+  return useCallback((query, params, runId) => mutateAsync({ appId, version, queryId: query.id, params: browserParams(params), runId }), [mutateAsync, appId, version]);
 }
 
 export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolean; queryRunner?: QueryRunner; children: ReactNode }) {

@@ -51,8 +51,10 @@ describe("tableGridColumns", () => {
 });
 
 describe("editableColumns", () => {
-  it("takes the marked columns the guard allows, or all of them when none is marked", () => {
+  it("takes only the columns marked editable that the guard allows; none marked means none editable, hidden never", () => {
     expect([...editableColumns([{ key: "notes", editable: true }, { key: "customer", editable: true }], editable)]).toEqual(["notes"]);
-    expect([...editableColumns([{ key: "notes", label: "Notes" }], editable)]).toEqual(["status", "notes", "total_cents"]);
+    expect([...editableColumns([{ key: "notes", label: "Notes" }], editable)]).toEqual([]);
+    expect([...editableColumns([], editable)]).toEqual([]);
+    expect([...editableColumns([{ key: "notes", editable: true, hidden: true }, { key: "status", editable: true }], editable)]).toEqual(["status"]);
   });
 });

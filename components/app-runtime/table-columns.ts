@@ -22,13 +22,12 @@ function typeFor(format: NonNullable<ColumnOverride["format"]>, inferred: GridCo
 }
 
 /**
- * Result columns the widget lets users edit, mirroring the server's rule: the ones it marks
- * editable, or — when it marks none — every column the guard found editable.
+ * Result columns the widget lets users edit, mirroring the server's rule (editableOutputs): only
+ * the ones it marks `editable: true` and does not hide, that the guard found editable.
  */
 export function editableColumns(overrides: readonly ColumnOverride[], editable: QueryEditable): Set<string> {
   const mapped = new Set(editable.columns.map((column) => column.output));
-  const marked = overrides.filter((column) => column.editable === true).map((column) => column.key);
-  return marked.length === 0 ? mapped : new Set(marked.filter((key) => mapped.has(key)));
+  return new Set(overrides.filter((column) => column.editable === true && column.hidden !== true && mapped.has(column.key)).map((column) => column.key));
 }
 
 export function tableGridColumns(options: { sourceColumns: readonly QueryColumn[] | null; rows: Rows; overrides: readonly ColumnOverride[]; editable?: ReadonlySet<string> }): GridColumn[] {

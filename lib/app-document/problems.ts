@@ -14,6 +14,7 @@ export type ProblemCode =
   | "layout_out_of_grid"
   | "layout_overlap"
   | "parameter_type"
+  | "mixed_binding"
   | "write_query_trigger";
 
 export interface Problem {

@@ -192,6 +192,13 @@ describe("validateAppDocument", () => {
     expect(check("SELECT '{{1,2},{3,4}}'::int[]")).toEqual([]);
   });
 
+  it("reports a query parameter mixing currentUser with browser values (the server refuses it)", () => {
+    const check = (sql: string) => problemsOf((doc) => (doc.queries[0]!.sql = sql)).map((p) => p.code);
+    expect(check("SELECT * FROM orders WHERE email = {{ currentUser.email + ordersTable.selectedRow.id }}")).toEqual(["mixed_binding"]);
+    expect(check("SELECT * FROM orders WHERE email = {{ currentUser.role == 'admin' ? 1 : ordersTable.selectedRow.id }}")).toEqual(["mixed_binding"]);
+    expect(check("SELECT * FROM orders WHERE email = {{ currentUser.email }} AND id = {{ ordersTable.selectedRow.id }}")).toEqual([]);
+  });
+
   it("reports every problem, not just the first", () => {
     const problems = problemsOf((doc) => {
       doc.queries[0]!.datasource = "Prod";

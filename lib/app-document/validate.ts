@@ -8,8 +8,10 @@
 // A list of plain values (`pluck(t.selectedRows, "id")`, `[1, 2]`) is accepted only right after
 // `ANY(` (PostgreSQL's `= ANY({{ ids }})`); rows, a row (`selectedRow`) or a whole query/widget
 // never fit. Anything whose type is not known statically passes and is checked at run time.
+// A `{{ }}` mixing currentUser (bound by the server) with browser values is refused: see query-params.ts.
 import { parseExpression, parseTemplate, referencedPaths, type Node } from "@/lib/bindings";
 import { checkWidgetActions, type ActionInfo } from "./actions-check";
+import { originOf } from "./query-params";
 import { availableNames, ROW_NAME, staticType, type NameInfo } from "./names";
 import { formatPath, type Problem } from "./problems";
 import { appDocumentSchema, GRID_COLUMNS, type AppDocument, type Layout } from "./schema";
@@ -75,6 +77,17 @@ function checkQuerySql(sql: string, path: string, names: ReadonlyMap<string, Nam
     const before = problems.length;
     checkNames(parsed.value, offset, path, names, problems);
     if (problems.length > before) continue;
+    if (originOf(parsed.value) === "mixed") {
+      const shown = `{{ ${inner.trim()} }}`;
+      problems.push({
+        code: "mixed_binding",
+        path,
+        start: match.index,
+        end: match.index + match[0].length,
+        message: `${shown} mixes currentUser, which the server binds, with values from the browser, which the user controls; the server refuses it. Use a separate {{ }} for each, like {{ currentUser.email }} and {{ input.value }}.`,
+      });
+      continue;
+    }
     const type = staticType(parsed.value, names);
     const afterAny = /\bany\s*\(\s*$/i.test(sql.slice(0, match.index));
     const at = { code: "parameter_type" as const, path, start: match.index, end: match.index + match[0].length };

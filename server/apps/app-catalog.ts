@@ -12,6 +12,7 @@ import { canEditApp, canUseApp } from "./app-permissions";
 import { findVersionRow, forgetAppDocuments, loadApp, requireEditor, resolveVersion, summarize, versionSummary, withDocuments } from "./app-store";
 import { appendVersion } from "./app-versions";
 import { validationContext } from "./app-validation";
+import { currentUserOf } from "./bind-query-params";
 
 export async function listApps(options: { db: Db; user: SessionUser }): Promise<AppSummary[]> {
   const { db, user } = options;
@@ -50,7 +51,7 @@ export async function openApp(options: { db: Db; user: SessionUser; input: OpenA
     document,
     problems: editor ? validateAppDocument(document, await validationContext(db)).problems : [],
     actions,
-    currentUser: { id: user.id, email: user.email, name: user.name, role: user.role },
+    currentUser: currentUserOf(user),
   };
 }
 

@@ -1,12 +1,15 @@
 /**
  * Running an app: its saved queries (by id — a user never sends SQL) with the values of their
- * bindings as bound parameters, and the edits of its table widgets. Both go through the same
+ * bindings as bound parameters (server-known ones bound here from the session, see
+ * bind-query-params.ts), and the edits of its table widgets — only of rows the widget's query
+ * returns to this user, only of columns the widget marks editable. Both go through the same
  * guard, policy and audit as the workbench and the table editor.
  */
 import { TRPCError } from "@trpc/server";
 import { parseTemplate } from "@/lib/bindings";
 import type { AppDocument, AppQuery, Widget } from "@/lib/app-document";
 import { hasRole } from "@/lib/roles";
+import type { ParamValue } from "@/lib/app-document/query-params";
 import type { RunAppQueryInput, SaveAppEditsInput } from "@/lib/schemas/apps";
 import { runAppQueryInput, saveAppEditsInput } from "@/lib/schemas/apps";
 import type { QueryEditable, QueryResult } from "@/lib/schemas/queries";
@@ -15,7 +18,9 @@ import type { SessionUser } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
 import { runQuery } from "@/server/queries/run-query";
 import { saveTableChanges } from "@/server/tables/save-table-changes";
+import { maxAppEditsPerSave } from "./app-limits";
 import { loadApp, resolveVersion } from "./app-store";
+import { bindQueryParams } from "./bind-query-params";
 
 function findQuery(document: AppDocument, queryId: string): AppQuery {
   const query = document.queries.find((q) => q.id === queryId);
@@ -29,12 +34,13 @@ async function datasourceIdOf(db: Db, name: string): Promise<string> {
   return source.id;
 }
 
-async function runDocumentQuery(db: Db, user: SessionUser, query: AppQuery, params: RunAppQueryInput["params"], runId: string): Promise<QueryResult> {
+/** `params` must come from bindQueryParams: server-known values bound, the browser's kept. */
+async function runDocumentQuery(db: Db, user: SessionUser, query: AppQuery, params: Record<string, ParamValue>, runId: string): Promise<QueryResult> {
   if (query.mode === "write" && !hasRole(user.role, "operator")) {
     throw new TRPCError({ code: "FORBIDDEN", message: `${query.id} changes data, which needs the operator role or above.` });
   }
   const datasourceId = await datasourceIdOf(db, query.datasource);
-  return runQuery({ db, user, input: { datasourceId, sql: query.sql, mode: query.mode, params: params ?? {}, preview: false, runId } });
+  return runQuery({ db, user, input: { datasourceId, sql: query.sql, mode: query.mode, params, preview: false, runId } });
 }
 
 export async function runAppQuery(options: { db: Db; user: SessionUser; input: RunAppQueryInput }): Promise<QueryResult> {
@@ -42,7 +48,9 @@ export async function runAppQuery(options: { db: Db; user: SessionUser; input: R
   const input = runAppQueryInput.parse(options.input);
   const app = await loadApp(db, { id: input.appId });
   const { document } = await resolveVersion(db, app, input.version, user);
-  return runDocumentQuery(db, user, findQuery(document, input.queryId), input.params, input.runId);
+  const query = findQuery(document, input.queryId);
+  const params = bindQueryParams({ queryId: query.id, sql: query.sql, params: input.params, user });
+  return runDocumentQuery(db, user, query, params, input.runId);
 }
 
 function findWidget(document: AppDocument, widgetId: string): Widget {
@@ -64,11 +72,14 @@ export function tableSourceQuery(document: AppDocument, widget: Widget & { type:
   return query && query.mode === "read" ? query : null;
 }
 
-/** Result columns the widget lets users edit: those it marks editable, or — when it marks none — every column the guard found editable. */
+/**
+ * Result columns the widget lets users edit (output → table column): only those it marks
+ * `editable: true` and does not hide, and that the guard found to be plain columns of the table.
+ * A widget that marks none lets nobody edit anything.
+ */
 export function editableOutputs(widget: Widget & { type: "table" }, editable: QueryEditable): Map<string, string> {
-  const marked = widget.props.columns.filter((column) => column.editable === true).map((column) => column.key);
+  const marked = widget.props.columns.filter((column) => column.editable === true && column.hidden !== true).map((column) => column.key);
   const mapped = new Map(editable.columns.map((column) => [column.output, column.source]));
-  if (marked.length === 0) return mapped;
   return new Map(marked.flatMap((key) => (mapped.has(key) ? [[key, mapped.get(key) ?? key] as const] : [])));
 }
 
@@ -86,9 +97,14 @@ export async function saveAppEdits(options: { db: Db; user: SessionUser; input: 
   if (widget.type !== "table" || !widget.props.editable) throw new TRPCError({ code: "FORBIDDEN", message: `${widget.id} is not an editable table.` });
   const query = tableSourceQuery(document, widget);
   if (!query) throw new TRPCError({ code: "FORBIDDEN", message: `${widget.id} shows computed data, which cannot be edited; its data must be {{ query.data }} of a read query.` });
+  const limit = maxAppEditsPerSave();
+  if (input.updates.length > limit) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Nothing was saved: ${input.updates.length} rows were edited, and an app saves at most ${limit} rows at a time. Save fewer rows at once (an admin can raise ROWCRAFT_MAX_APP_EDITS).` });
+  }
 
   // Ask the guard (by running the query as the user sees it) which table and columns the rows are.
-  const result = await runDocumentQuery(db, user, query, input.params, `edits-${crypto.randomUUID()}`);
+  const params = bindQueryParams({ queryId: query.id, sql: query.sql, params: input.params, user });
+  const result = await runDocumentQuery(db, user, query, params, `edits-${crypto.randomUUID()}`);
   if (!result.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `Could not read ${query.id} to check the edits: ${result.error.message}` });
   const editable = result.editable;
   if (!editable) throw new TRPCError({ code: "FORBIDDEN", message: `The rows of ${query.id} are not rows of one writable table with a primary key, so they cannot be edited.` });
@@ -108,7 +124,9 @@ export async function saveAppEdits(options: { db: Db; user: SessionUser; input: 
   // Overwrite choices name rows by the client's (result-named) key id; the table editor's save wants the table's.
   const overwrite = input.updates.filter((update) => input.overwrite.includes(keyId(update.key))).map((update) => keyId(renameKeys(update.key, keyToSource)));
 
-  const saved = await saveTableChanges({ db, user, input: { datasourceId: await datasourceIdOf(db, query.datasource), table: editable.table, updates, inserts: [], deletes: [], overwrite } });
+  // The rows the widget shows this user are those its query returns with these (server-bound) values: checked in the saving transaction.
+  const scope = { sql: query.sql, params, keyOutputs: new Map(editable.key.map((column) => [column.source, column.output])), label: widget.id };
+  const saved = await saveTableChanges({ db, user, input: { datasourceId: await datasourceIdOf(db, query.datasource), table: editable.table, updates, inserts: [], deletes: [], overwrite }, scope });
   if (saved.ok || saved.reason !== "conflict") return saved;
   return {
     ...saved,

@@ -54,7 +54,7 @@ function ticketApp(slug: string, overrides: Partial<AppDocumentInput> = {}): App
         widgets: [
           { id: "search", type: "input", layout: { x: 0, y: 0, w: 6, h: 1 }, props: { kind: "text", label: "Search" } },
           { id: "pick", type: "input", layout: { x: 6, y: 0, w: 6, h: 1 }, props: { kind: "number", label: "Ticket" } },
-          { id: "ticketsTable", type: "table", layout: { x: 0, y: 1, w: 12, h: 6 }, props: { data: "{{ tickets.data }}", rowKey: "id", editable: true } },
+          { id: "ticketsTable", type: "table", layout: { x: 0, y: 1, w: 12, h: 6 }, props: { data: "{{ tickets.data }}", rowKey: "id", editable: true, columns: [{ key: "subject", editable: true }] } },
         ],
       },
     ],
@@ -120,6 +120,107 @@ describe("the Order desk demo", () => {
     expect(fx.acme.prepare("SELECT notes FROM orders WHERE id = ?").pluck().get(first.id)).toBe("Call the customer");
     const total = await errorOf(as("operator").apps.saveEdits({ appId: view.app.id, version: "published", widgetId: "ordersTable", params, updates: [{ key: { id: first.id as number }, changes: { total_cents: { before: first.total_cents as number, after: 1 } } }] }));
     expect(total.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the server enforces what the Order desk allows", () => {
+  const params = { "status.value": null, "placed.start": "2026-09-01T00:00:00.000Z", "placed.end": "2026-11-02T00:00:00.000Z", "search.value ?? ''": "" };
+
+  it("refuses an edit keyed to a row its query does not return (a delivered order), and saves nothing", async () => {
+    const view = await as("operator").apps.open({ slug: "order-desk" });
+    const delivered = fx.acme.prepare("SELECT id, notes FROM orders WHERE status = 'delivered' ORDER BY id LIMIT 1").get() as { id: number; notes: string | null };
+    const open = rowsOf(await as("operator").apps.runQuery({ appId: view.app.id, version: "published", queryId: "openOrders", params, runId: "scope-run-1" }))[0];
+    if (!open) throw new Error("the demo has open orders in that period");
+    const since = new Date();
+    const edit = (id: number, notes: string | null) => ({ key: { id }, changes: { notes: { before: notes, after: "Not yours to edit" } } });
+    const refused = await errorOf(as("operator").apps.saveEdits({ appId: view.app.id, version: "published", widgetId: "ordersTable", params, updates: [edit(open.id as number, open.notes as string | null), edit(delivered.id, delivered.notes)] }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toContain(`{"id":${delivered.id}}`);
+    expect(refused.message).toContain("ordersTable");
+    expect(fx.acme.prepare("SELECT notes FROM orders WHERE id = ?").pluck().get(delivered.id)).toBe(delivered.notes);
+    expect(fx.acme.prepare("SELECT notes FROM orders WHERE id = ?").pluck().get(open.id)).toBe(open.notes);
+    const denied = await fx.meta.db.auditEvent.findFirst({ where: { action: "table.save", outcome: "denied", at: { gte: since } } });
+    expect(JSON.parse(denied?.detail ?? "{}")).toMatchObject({ reason: "rows not shown", scope: "ordersTable", keys: [{ id: delivered.id }] });
+  });
+
+  it("checks the rows with the caller's inputs: a row outside the filter the request claims is refused too", async () => {
+    const view = await as("operator").apps.open({ slug: "order-desk" });
+    const paid = fx.acme.prepare("SELECT id, notes FROM orders WHERE status = 'paid' AND placed_at >= '2026-09-01' AND placed_at < '2026-11-02' ORDER BY id LIMIT 1").get() as { id: number; notes: string | null };
+    const onlyPending = { ...params, "status.value": "pending" };
+    const refused = await errorOf(as("operator").apps.saveEdits({ appId: view.app.id, version: "published", widgetId: "ordersTable", params: onlyPending, updates: [{ key: { id: paid.id }, changes: { notes: { before: paid.notes, after: "x" } } }] }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(fx.acme.prepare("SELECT notes FROM orders WHERE id = ?").pluck().get(paid.id)).toBe(paid.notes);
+  });
+
+  it("bounds the rows one save may change, with a clear error", async () => {
+    const view = await as("operator").apps.open({ slug: "order-desk" });
+    const previous = process.env.ROWCRAFT_MAX_APP_EDITS;
+    process.env.ROWCRAFT_MAX_APP_EDITS = "2";
+    try {
+      const updates = [1, 2, 3].map((id) => ({ key: { id }, changes: { notes: { before: null, after: "bulk" } } }));
+      const refused = await errorOf(as("operator").apps.saveEdits({ appId: view.app.id, version: "published", widgetId: "ordersTable", params, updates }));
+      expect(refused.code).toBe("BAD_REQUEST");
+      expect(refused.message).toMatch(/3 rows were edited, and an app saves at most 2 rows at a time/);
+    } finally {
+      if (previous === undefined) delete process.env.ROWCRAFT_MAX_APP_EDITS;
+      else process.env.ROWCRAFT_MAX_APP_EDITS = previous;
+    }
+  });
+});
+
+describe("currentUser is bound by the server", () => {
+  let app: { id: string; slug: string; version: number };
+  beforeAll(async () => {
+    const doc = ticketApp("who-am-i");
+    doc.queries = [
+      { id: "me", datasource: "Acme Ops", mode: "read", trigger: { kind: "onLoad" }, sql: "SELECT {{ currentUser.email }} AS email, {{ currentUser.role }} AS role, {{ currentUser.id }} AS id, {{ 40 + 2 }} AS answer" },
+      { id: "tickets", datasource: "Acme Ops", mode: "read", trigger: { kind: "onLoad" }, sql: "SELECT id, subject, status FROM support_tickets WHERE subject = {{ search.value }} OR id = {{ pick.value }}" },
+    ];
+    app = await createWith(doc);
+    await as("builder").apps.publish({ appId: app.id, version: app.version });
+  });
+
+  it("from the session: values the browser sends for currentUser (or constants) are ignored", async () => {
+    const forged = { "currentUser.email": "admin@acme.test", "currentUser.role": "admin", "currentUser.id": "someone-else", "40 + 2": 7 };
+    const [row] = rowsOf(await as("operator").apps.runQuery({ appId: app.id, version: "published", queryId: "me", params: forged, runId: "me-run-1" }));
+    const operator = await fx.meta.db.user.findUniqueOrThrow({ where: { email: "operator@acme.test" } });
+    expect(row).toMatchObject({ email: "operator@acme.test", role: "operator", id: operator.id, answer: 42 });
+  });
+
+  it("an expression mixing currentUser with browser values blocks publishing and is refused at run time", async () => {
+    const doc = ticketApp("mixed-user");
+    doc.queries = [{ id: "tickets", datasource: "Acme Ops", mode: "read", trigger: { kind: "onLoad" }, sql: "SELECT id FROM support_tickets WHERE subject = {{ currentUser.email + search.value }}" }];
+    const mixed = await createWith(doc);
+    const published = await as("builder").apps.publish({ appId: mixed.id, version: mixed.version });
+    expect(published).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: "mixed_binding", path: "queries[0].sql" })] });
+    const refused = await errorOf(as("builder").apps.runQuery({ appId: mixed.id, version: "draft", queryId: "tickets", params: { "currentUser.email + search.value": "x" }, runId: "mixed-run-1" }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toContain("mixes currentUser with values from the browser");
+  });
+});
+
+describe("editable columns are explicit", () => {
+  async function tableWith(slug: string, columns: { key: string; editable?: boolean; hidden?: boolean }[]) {
+    const doc = ticketApp(slug);
+    const table = doc.pages[0]?.widgets?.find((widget) => widget.id === "ticketsTable");
+    if (table?.type !== "table") throw new Error("fixture");
+    table.props.columns = columns;
+    const created = await createWith(doc);
+    await as("builder").apps.publish({ appId: created.id, version: created.version });
+    return created;
+  }
+  const editSubject = (appId: string) =>
+    as("operator").apps.saveEdits({ appId, version: "published", widgetId: "ticketsTable", params: { "search.value": "", "pick.value": 11 }, updates: [{ key: { id: 11 }, changes: { subject: { before: fx.acme.prepare("SELECT subject FROM support_tickets WHERE id = 11").pluck().get() as string, after: "edited" } } }] });
+
+  it("a table that marks no column editable lets nobody edit any", async () => {
+    const app = await tableWith("none-marked", [{ key: "subject", hidden: false }]);
+    expect((await errorOf(editSubject(app.id))).code).toBe("FORBIDDEN");
+  });
+
+  it("a hidden column is never editable, even when marked", async () => {
+    const app = await tableWith("hidden-marked", [{ key: "subject", editable: true, hidden: true }]);
+    expect((await errorOf(editSubject(app.id))).code).toBe("FORBIDDEN");
+    expect(fx.acme.prepare("SELECT subject FROM support_tickets WHERE id = 11").pluck().get()).not.toBe("edited");
   });
 });
 

@@ -13,6 +13,7 @@ import { SaveMessages, UnsavedChangesBar } from "@/components/table-editor/save-
 import { usePersistedEdits } from "@/components/table-editor/use-persisted-edits";
 import { useTableSave } from "@/components/table-editor/use-table-save";
 import type { Widget } from "@/lib/app-document";
+import { browserParams } from "@/lib/app-document/query-params";
 import type { QueryEditable } from "@/lib/schemas/queries";
 import { useTRPC } from "@/lib/trpc/client";
 import { useMutation } from "@tanstack/react-query";
@@ -112,7 +113,7 @@ function EditableTableGrid(props: GridProps & { editable: QueryEditable; queryId
   const trpc = useTRPC();
   const saveEdits = useMutation(trpc.apps.saveEdits.mutationOptions());
   const edits = usePersistedEdits(`rowcraft.app-edits.${app.appId}.${props.widget.id}`);
-  const params = queries[props.queryId]?.params ?? {};
+  const params = browserParams(queries[props.queryId]?.params ?? {});
   const saving = useTableSave({
     datasourceId: "",
     table: props.editable.table,
