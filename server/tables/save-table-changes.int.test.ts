@@ -10,6 +10,7 @@ import { fixturesPerKind } from "@/server/queries/query-test-support";
 import { keyId, type SaveTableChangesResult } from "@/lib/schemas/tables";
 import { DANGEROUS_VALUES } from "@/server/datasources/drivers/driver-test-support";
 import { createTestMetadataDb } from "@/server/testing/metadata-db";
+import { saveTableChanges } from "./save-table-changes";
 import { browse, createEditorFixture, errorCode, itemRow, KINDS, save, tableRef, type SaveInput } from "./table-test-support";
 
 const suite = fixturesPerKind(createEditorFixture);
@@ -136,6 +137,22 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
     expectOk(await save(suite.meta, { datasourceId: source(), table: lines, updates: [update], overwrite: [keyId(key)] }));
     const after = await browse(suite.meta, source(), lines);
     expect(after.rows.map((row) => row.qty)).toEqual([10, 21, 30]);
+  });
+
+  it("with a scope (an app table's query), saves only rows that query returns, checked before any write of the same transaction", async () => {
+    const user = await suite.meta.db.user.findUniqueOrThrow({ where: { email: "operator@acme.test" } });
+    const scope = { sql: "SELECT id AS item_id, note FROM items WHERE status = {{ wanted }} ORDER BY id LIMIT 50;", params: { wanted: "paid" }, keyOutputs: new Map([["id", "item_id"]]), label: "paidItems" };
+    const saveScoped = (updates: SaveInput["updates"]) => saveTableChanges({ db: suite.meta.db, user: { ...user, role: "operator" }, input: { datasourceId: source(), table: items(), updates: updates ?? [], inserts: [], deletes: [], overwrite: [] }, scope });
+    const [paid, shipped, alsoPaid] = [await rowOf(23), await rowOf(24), await rowOf(26)];
+    expect([paid.status, shipped.status, alsoPaid.status]).toEqual(["paid", "shipped", "paid"]);
+    const before = await fixture(kind).editorSnapshot();
+    const refused = await errorCode(saveScoped([edit(paid, { note: "in view" }), edit(shipped, { note: "not in view" })]));
+    expect(refused).toBe("FORBIDDEN");
+    expect(await fixture(kind).editorSnapshot()).toBe(before);
+    // A row the edit itself moves out of the view was in it when the save began: accepted.
+    expectOk(await saveScoped([edit(paid, { note: "in view", status: "shipped" }), edit(alsoPaid, { note: "also in view" })]));
+    expect(await rowOf(23)).toMatchObject({ note: "in view", status: "shipped" });
+    expect((await rowOf(26)).note).toBe("also in view");
   });
 
   it("refuses tables that are not writable (policy, no primary key, a view, a read-only source) with FORBIDDEN", async () => {
