@@ -3,7 +3,7 @@
 // app are byte-identical and a change shows as a small diff.
 import type { Problem } from "./problems";
 import { validateAppDocument, type ValidationContext } from "./validate";
-import { appDocumentSchema, type AppDocument } from "./schema";
+import { appDocumentSchema, documentSizeProblem, type AppDocument } from "./schema";
 import { formatPath } from "./problems";
 
 function sortKeys(value: unknown): unknown {
@@ -39,6 +39,8 @@ export function parseAppExport(text: string, context?: ValidationContext): Impor
     const reason = error instanceof Error ? error.message : "invalid JSON";
     return { ok: false, problems: [{ code: "schema", path: "", message: `The file is not valid JSON (${reason}).` }] };
   }
+  const tooLarge = documentSizeProblem(json);
+  if (tooLarge) return { ok: false, problems: [{ code: "schema", path: "", message: tooLarge }] };
   if (context) {
     const result = validateAppDocument(json, context);
     return result.document ? { ok: true, document: result.document, problems: result.problems } : { ok: false, problems: result.problems };

@@ -10,6 +10,34 @@ import { queryModeSchema } from "@/lib/schemas/queries";
 
 export const GRID_COLUMNS = 12;
 
+/**
+ * Caps on a document, so one save cannot make every later load of the app parse megabytes: the
+ * whole document as compact JSON (checked on save and import: documentSizeProblem), and every list.
+ */
+export const DOCUMENT_LIMITS = {
+  bytes: 1_000_000,
+  pages: 50,
+  widgetsPerPage: 200,
+  queries: 200,
+  tableColumns: 200,
+  tableActions: 50,
+  chartSeries: 50,
+  formFields: 200,
+  mappingFields: 100,
+  selectOptions: 1_000,
+  principals: 500,
+} as const;
+
+/** Why `document` (any JSON value) is too large to store, or null when it fits. */
+export function documentSizeProblem(document: unknown): string | null {
+  const json = JSON.stringify(document) ?? "";
+  // UTF-8 takes at least one byte per UTF-16 unit, so a long string needs no encoding to be refused.
+  const bytes = json.length > DOCUMENT_LIMITS.bytes ? json.length : new TextEncoder().encode(json).length;
+  if (bytes <= DOCUMENT_LIMITS.bytes) return null;
+  const size = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return `The app document is ${size(bytes)} of JSON; an app may be at most ${size(DOCUMENT_LIMITS.bytes)}. Move long text out of it (into a data source) or split it into several apps.`;
+}
+
 // `page` is the running app's URL parameter for the current page (inputs are kept there by widget id).
 const RESERVED_NAMES = new Set(["true", "false", "null", "currentUser", "constructor", "prototype", "page"]);
 
@@ -24,7 +52,9 @@ export const identifierSchema = z
 export const bindableSchema = z.string().max(20_000);
 
 /** Values for an action's input fields, each a bindable string: `{ orderId: "{{ table.selectedRow.id }}" }`. */
-export const mappingSchema = z.record(z.string().min(1).max(100), bindableSchema);
+export const mappingSchema = z
+  .record(z.string().min(1).max(100), bindableSchema)
+  .refine((mapping) => Object.keys(mapping).length <= DOCUMENT_LIMITS.mappingFields, { message: `At most ${DOCUMENT_LIMITS.mappingFields} fields can be mapped.` });
 
 export const layoutSchema = z.strictObject({
   x: z.number().int().min(0),
@@ -58,10 +88,12 @@ export const tableWidgetSchema = z.strictObject({
           editable: z.boolean().optional(),
         }),
       )
+      .max(DOCUMENT_LIMITS.tableColumns, { message: `A table can configure at most ${DOCUMENT_LIMITS.tableColumns} columns.` })
       .default([]),
     editable: z.boolean().default(false),
     actions: z
       .array(z.strictObject({ action: actionNameSchema, label: z.string().min(1).max(100), mapping: mappingSchema.default({}) }))
+      .max(DOCUMENT_LIMITS.tableActions, { message: `A table can have at most ${DOCUMENT_LIMITS.tableActions} row actions.` })
       .default([]),
   }),
 });
@@ -76,7 +108,7 @@ export const chartWidgetSchema = z.strictObject({
     /** Field of each row on the x axis (or the slice label of a pie). */
     x: z.string().min(1).max(200),
     /** One series per field. */
-    y: z.array(z.string().min(1).max(200)).min(1),
+    y: z.array(z.string().min(1).max(200)).min(1).max(DOCUMENT_LIMITS.chartSeries, { message: `A chart can show at most ${DOCUMENT_LIMITS.chartSeries} series.` }),
   }),
 });
 
@@ -103,7 +135,7 @@ export const textWidgetSchema = z.strictObject({
 const selectOptionsSchema = z.discriminatedUnion("source", [
   z.strictObject({
     source: z.literal("static"),
-    items: z.array(z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string().max(200) })).max(1_000),
+    items: z.array(z.strictObject({ value: z.union([z.string(), z.number()]), label: z.string().max(200) })).max(DOCUMENT_LIMITS.selectOptions),
   }),
   z.strictObject({
     source: z.literal("query"),
@@ -156,7 +188,7 @@ export const formWidgetSchema = z.strictObject({
     title: z.string().max(200).optional(),
     submitLabel: z.string().min(1).max(100).optional(),
     /** Fields to show, in order; all of the action's input fields when absent. */
-    fields: z.array(z.string().min(1).max(100)).optional(),
+    fields: z.array(z.string().min(1).max(100)).max(DOCUMENT_LIMITS.formFields).optional(),
     /** Initial values, by field. */
     defaults: mappingSchema.default({}),
   }),
@@ -177,7 +209,7 @@ export type WidgetType = Widget["type"];
 export const pageSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(100),
-  widgets: z.array(widgetSchema).max(200).default([]),
+  widgets: z.array(widgetSchema).max(DOCUMENT_LIMITS.widgetsPerPage, { message: `A page can hold at most ${DOCUMENT_LIMITS.widgetsPerPage} widgets.` }).default([]),
 });
 export type Page = z.infer<typeof pageSchema>;
 
@@ -199,16 +231,16 @@ export const appQuerySchema = z.strictObject({
 export type AppQuery = z.infer<typeof appQuerySchema>;
 
 const principalsSchema = z.strictObject({
-  roles: z.array(roleSchema).default([]),
-  users: z.array(z.email()).default([]),
+  roles: z.array(roleSchema).max(DOCUMENT_LIMITS.principals).default([]),
+  users: z.array(z.email()).max(DOCUMENT_LIMITS.principals, { message: `List at most ${DOCUMENT_LIMITS.principals} people; use roles for more.` }).default([]),
 });
 
 export const appDocumentSchema = z.strictObject({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(100),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "Use lower-case letters, digits and dashes, like order-desk." }).max(100),
-  pages: z.array(pageSchema).min(1, { message: "An app needs at least one page." }).max(50),
-  queries: z.array(appQuerySchema).max(200).default([]),
+  pages: z.array(pageSchema).min(1, { message: "An app needs at least one page." }).max(DOCUMENT_LIMITS.pages, { message: `An app can have at most ${DOCUMENT_LIMITS.pages} pages.` }),
+  queries: z.array(appQuerySchema).max(DOCUMENT_LIMITS.queries, { message: `An app can have at most ${DOCUMENT_LIMITS.queries} queries.` }).default([]),
   /** Who may edit (builders by default) and who may use the published app (everyone by default). */
   permissions: z.strictObject({ edit: principalsSchema.optional(), use: principalsSchema.optional() }).optional(),
 });

@@ -4,7 +4,7 @@
  * the version the editor started from, so two builders never silently overwrite each other.
  */
 import { TRPCError } from "@trpc/server";
-import { appDocumentSchema, stableStringify, validateAppDocument, type AppDocument, type Problem } from "@/lib/app-document";
+import { appDocumentSchema, documentSizeProblem, stableStringify, validateAppDocument, type AppDocument, type Problem } from "@/lib/app-document";
 import { formatPath } from "@/lib/app-document/problems";
 import type { AppVersionSummary, PublishResult, SaveAppResult } from "@/lib/schemas/apps";
 import type { SessionUser } from "@/server/auth/sessions";
@@ -16,6 +16,8 @@ import { validationContext } from "./app-validation";
 
 /** The schema's verdict on a document from the client, as a BAD_REQUEST naming the first paths. */
 export function parseDocumentOrThrow(value: unknown): AppDocument {
+  const tooLarge = documentSizeProblem(value);
+  if (tooLarge) throw new TRPCError({ code: "BAD_REQUEST", message: tooLarge });
   const parsed = appDocumentSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 5).map((issue) => `${formatPath(issue.path) || "document"}: ${issue.message}`);

@@ -290,6 +290,23 @@ describe("versions", () => {
   });
 });
 
+describe("document caps", () => {
+  it("refuses to save a document over 1 MB of JSON, or a table with too many columns, saying so", async () => {
+    const app = await createWith(ticketApp("size-cap"));
+    const bulky = ticketApp("size-cap", { pages: [{ id: "p", name: "P", widgets: Array.from({ length: 75 }, (_, i) => ({ id: `t${i}`, type: "text" as const, layout: { x: 0, y: i, w: 12, h: 1 }, props: { markdown: "x".repeat(20_000) } })) }] });
+    const tooLarge = await errorOf(as("builder").apps.save({ appId: app.id, baseVersion: app.version, document: bulky, message: "" }));
+    expect(tooLarge.code).toBe("BAD_REQUEST");
+    expect(tooLarge.message).toMatch(/The app document is 1\.5 MB of JSON; an app may be at most 1\.0 MB/);
+    const wide = ticketApp("size-cap");
+    const table = wide.pages[0]?.widgets?.find((widget) => widget.type === "table");
+    if (table?.type !== "table") throw new Error("fixture");
+    table.props.columns = Array.from({ length: 201 }, (_, i) => ({ key: `c${i}` }));
+    const tooWide = await errorOf(as("builder").apps.save({ appId: app.id, baseVersion: app.version, document: wide, message: "" }));
+    expect(tooWide.message).toContain("pages[0].widgets[2].props.columns: A table can configure at most 200 columns.");
+    expect((await as("builder").apps.versions({ appId: app.id })).length).toBe(app.version);
+  });
+});
+
 describe("running an app", () => {
   let app: { id: string; slug: string; version: number };
   beforeAll(async () => {
