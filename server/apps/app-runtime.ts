@@ -92,7 +92,7 @@ export async function saveAppEdits(options: { db: Db; user: SessionUser; input: 
   const { db, user } = options;
   const input = saveAppEditsInput.parse(options.input);
   const app = await loadApp(db, { id: input.appId });
-  const { document } = await resolveVersion(db, app, input.version, user);
+  const { number, document } = await resolveVersion(db, app, input.version, user);
   const widget = findWidget(document, input.widgetId);
   if (widget.type !== "table" || !widget.props.editable) throw new TRPCError({ code: "FORBIDDEN", message: `${widget.id} is not an editable table.` });
   const query = tableSourceQuery(document, widget);
@@ -125,7 +125,13 @@ export async function saveAppEdits(options: { db: Db; user: SessionUser; input: 
   const overwrite = input.updates.filter((update) => input.overwrite.includes(keyId(update.key))).map((update) => keyId(renameKeys(update.key, keyToSource)));
 
   // The rows the widget shows this user are those its query returns with these (server-bound) values: checked in the saving transaction.
-  const scope = { sql: query.sql, params, keyOutputs: new Map(editable.key.map((column) => [column.source, column.output])), label: widget.id };
+  const scope = {
+    sql: query.sql,
+    params,
+    keyOutputs: new Map(editable.key.map((column) => [column.source, column.output])),
+    label: widget.id,
+    audit: { app: { id: app.id, slug: app.slug, version: number }, widget: widget.id },
+  };
   const saved = await saveTableChanges({ db, user, input: { datasourceId: await datasourceIdOf(db, query.datasource), table: editable.table, updates, inserts: [], deletes: [], overwrite }, scope });
   if (saved.ok || saved.reason !== "conflict") return saved;
   return {

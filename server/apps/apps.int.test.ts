@@ -118,6 +118,8 @@ describe("the Order desk demo", () => {
     const saved = await as("operator").apps.saveEdits({ appId: view.app.id, version: "published", widgetId: "ordersTable", params, updates: [{ key: { id: first.id as number }, changes: { notes: { before: first.notes as string | null, after: "Call the customer" } } }] });
     expect(saved).toMatchObject({ ok: true, updated: 1 });
     expect(fx.acme.prepare("SELECT notes FROM orders WHERE id = ?").pluck().get(first.id)).toBe("Call the customer");
+    const audited = await fx.meta.db.auditEvent.findFirst({ where: { action: "table.update", detail: { contains: "Call the customer" } } });
+    expect(JSON.parse(audited?.detail ?? "{}")).toMatchObject({ key: { id: first.id }, before: { notes: first.notes }, app: { id: view.app.id, slug: "order-desk", version: 1 }, widget: "ordersTable" });
     const total = await errorOf(as("operator").apps.saveEdits({ appId: view.app.id, version: "published", widgetId: "ordersTable", params, updates: [{ key: { id: first.id as number }, changes: { total_cents: { before: first.total_cents as number, after: 1 } } }] }));
     expect(total.code).toBe("FORBIDDEN");
   });

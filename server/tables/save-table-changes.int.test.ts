@@ -125,7 +125,8 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
     expect(after.get(102)).toMatchObject({ name: "new 102", qty: null });
     expect(after.has(30)).toBe(false);
     expect((await auditSince(since, source(), "table.insert")).map((event) => event.detail.after)).toEqual([{ id: 101, name: "new 101", status: "new", qty: 1 }, { id: 102, name: "new 102" }]);
-    expect((await auditSince(since, source(), "table.delete"))[0]?.detail).toMatchObject({ key: { id: 30 } });
+    // A deleted row's values, as read in the saving transaction.
+    expect((await auditSince(since, source(), "table.delete"))[0]?.detail).toMatchObject({ key: { id: 30 }, before: { id: 30, name: "item 30", note: "none" } });
   });
 
   it("edits rows of a table with a composite primary key, and overwrites by that key", async () => {
@@ -141,7 +142,7 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
 
   it("with a scope (an app table's query), saves only rows that query returns, checked before any write of the same transaction", async () => {
     const user = await suite.meta.db.user.findUniqueOrThrow({ where: { email: "operator@acme.test" } });
-    const scope = { sql: "SELECT id AS item_id, note FROM items WHERE status = {{ wanted }} ORDER BY id LIMIT 50;", params: { wanted: "paid" }, keyOutputs: new Map([["id", "item_id"]]), label: "paidItems" };
+    const scope = { sql: "SELECT id AS item_id, note FROM items WHERE status = {{ wanted }} ORDER BY id LIMIT 50;", params: { wanted: "paid" }, keyOutputs: new Map([["id", "item_id"]]), label: "paidItems", audit: { widget: "paidItems" } };
     const saveScoped = (updates: SaveInput["updates"]) => saveTableChanges({ db: suite.meta.db, user: { ...user, role: "operator" }, input: { datasourceId: source(), table: items(), updates: updates ?? [], inserts: [], deletes: [], overwrite: [] }, scope });
     const [paid, shipped, alsoPaid] = [await rowOf(23), await rowOf(24), await rowOf(26)];
     expect([paid.status, shipped.status, alsoPaid.status]).toEqual(["paid", "shipped", "paid"]);
@@ -152,6 +153,8 @@ describe.each(KINDS)("%s: tables.save", (kind) => {
     // A row the edit itself moves out of the view was in it when the save began: accepted.
     expectOk(await saveScoped([edit(paid, { note: "in view", status: "shipped" }), edit(alsoPaid, { note: "also in view" })]));
     expect(await rowOf(23)).toMatchObject({ note: "in view", status: "shipped" });
+    const audited = await suite.meta.db.auditEvent.findFirst({ where: { action: "table.update", targetId: source(), detail: { contains: "also in view" } } });
+    expect(JSON.parse(audited?.detail ?? "{}")).toMatchObject({ key: { id: 26 }, before: { note: "none" }, widget: "paidItems" });
     expect((await rowOf(26)).note).toBe("also in view");
   });
 

@@ -4,8 +4,8 @@
  * that were read, and every statement must touch exactly one row. If any row changed or vanished
  * meanwhile, nothing is applied; the conflicting rows come back with their current values
  * ("theirs") so the user can take theirs or overwrite knowingly. Every applied change is audited
- * with its key, after, and before — the values read from the database in the same transaction,
- * never the client's (its "before" is only the concurrency expectation). An app's table passes a
+ * with its key, after, and before — the values read from the database in the same transaction
+ * (a deleted row: all of it), never the client's (its "before" is only the concurrency expectation). An app's table passes a
  * `scope`: its query, bound; then the same transaction first checks that the query returns every
  * edited row, and saves nothing if one is not among them.
  */
@@ -36,11 +36,16 @@ export interface SaveScope {
   keyOutputs: ReadonlyMap<string, string>;
   /** Named in the refusal: "ordersTable". */
   label: string;
+  /** Added to each audited change: which app, version and widget it was made through. */
+  audit: Record<string, unknown>;
 }
 
-/** Reads run first in the batch: the edited rows' current values, then (with a scope) which of them the scope returns. */
+/**
+ * Reads run first in the batch: the current rows of every key edited or deleted (what the audit
+ * records as "before"), then, with a scope, which edited keys the scope's query returns.
+ */
 interface PlannedReads {
-  statements: GuardedStatement[];
+  statements: { statement: GuardedStatement; expected: number }[];
   /** Index in `statements` of the scope read, or null. */
   scope: number | null;
 }
@@ -76,14 +81,14 @@ function checkColumns(ctx: TableContext, input: SaveTableChangesInput): void {
 }
 
 function planReads(ctx: TableContext, input: SaveTableChangesInput, scope: SaveScope | undefined): PlannedReads {
+  const touched = [...input.updates.map((update) => update.key), ...input.deletes];
+  if (touched.length === 0) return { statements: [], scope: null };
+  const statements = [{ statement: buildSelectByKeys(ctx.dialect, ctx.ref, ctx.primaryKey, touched), expected: touched.length }];
   const keys = input.updates.map((update) => update.key);
-  if (keys.length === 0) return { statements: [], scope: null };
-  const edited = [...new Set(input.updates.flatMap((update) => Object.keys(update.changes)))];
-  const statements: GuardedStatement[] = [buildSelectByKeys(ctx.dialect, ctx.ref, ctx.primaryKey, keys, [...new Set([...ctx.primaryKey, ...edited])])];
-  if (!scope) return { statements, scope: null };
+  if (!scope || keys.length === 0) return { statements, scope: null };
   const outputs = ctx.primaryKey.map((column) => scope.keyOutputs.get(column) ?? column);
   const outputKeys = keys.map((key) => Object.fromEntries(ctx.primaryKey.map((column) => [scope.keyOutputs.get(column) ?? column, key[column]])));
-  statements.push(buildScopedKeys(ctx.dialect, scope, outputs, outputKeys));
+  statements.push({ statement: buildScopedKeys(ctx.dialect, scope, outputs, outputKeys), expected: keys.length });
   return { statements, scope: 1 };
 }
 
@@ -114,9 +119,17 @@ async function readTheirs(ctx: TableContext, keys: Record<string, unknown>[]): P
   return keys.map((key) => ({ keyId: keyId(key), key, theirs: current.get(keyId(key)) ?? null }));
 }
 
-/** The edited columns' values as the batch read them, by row. */
-function beforeValues(ctx: TableContext, rows: readonly Record<string, unknown>[]): Map<string, Record<string, unknown>> {
-  return new Map(rows.map((row) => [rowKeyId(ctx, row), row]));
+/** What the audit records for a change: "before" as the batch read it (the edited columns of an updated row, all of a deleted one). */
+function auditDetail(change: PlannedChange, read: ReadonlyMap<string, Record<string, unknown>>, scope: SaveScope | undefined): Record<string, unknown> {
+  const current = change.key ? read.get(keyId(change.key)) : undefined;
+  let detail = change.detail;
+  if (current && change.action === "table.update") {
+    const after = change.detail.after as Record<string, unknown>;
+    detail = { ...detail, before: Object.fromEntries(Object.keys(after).map((column) => [column, current[column] ?? null])) };
+  } else if (current && change.action === "table.delete") {
+    detail = { ...detail, before: current };
+  }
+  return scope ? { ...detail, ...scope.audit } : detail;
 }
 
 export async function saveTableChanges(options: { db: Db; user: SessionUser; input: SaveTableChangesInput; scope?: SaveScope }): Promise<SaveTableChangesResult> {
@@ -132,9 +145,9 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
 
   const statements: BatchStatement[] = [];
   for (const read of reads.statements) {
-    const guarded = await guardStatement(ctx.source, read, "read");
+    const guarded = await guardStatement(ctx.source, read.statement, "read");
     if (!guarded.ok) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused to read the rows first (${guarded.error.message})` };
-    statements.push({ sql: guarded.sql, values: guarded.values, expectedAffected: input.updates.length, returnRows: true });
+    statements.push({ sql: guarded.sql, values: guarded.values, expectedAffected: read.expected, returnRows: true });
   }
   const offset = statements.length;
   for (const change of changes) {
@@ -149,7 +162,7 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
       // Checked before any write in the transaction, so a row the edit itself moves out of view still counts as shown.
       const shown = new Set((batch.rows[reads.scope] ?? []).map((row) => rowKeyId(ctx, row, scope.keyOutputs)));
       const outside = input.updates.map((update) => update.key).filter((key) => !shown.has(keyId(key)));
-      await recordAuditEvent({ db, actor: user, action: "table.save", outcome: "denied", target: { type: "datasource", id: ctx.row.id }, detail: { table: ctx.table.name, reason: "rows not shown", scope: scope.label, keys: outside } });
+      await recordAuditEvent({ db, actor: user, action: "table.save", outcome: "denied", target: { type: "datasource", id: ctx.row.id }, detail: { table: ctx.table.name, reason: "rows not shown", scope: scope.label, keys: outside, ...scope.audit } });
       const named = outside.slice(0, 5).map((key) => JSON.stringify(key)).join(", ");
       throw new TRPCError({ code: "FORBIDDEN", message: `Nothing was saved: ${named} ${outside.length === 1 ? "is not a row" : "are not rows"} ${scope.label} shows with your current inputs. Reload the table and edit the rows it shows.` });
     }
@@ -162,12 +175,9 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
       if (reason !== "conflict") return { ok: false, reason: "error", message: `Nothing was saved: ${reason}.` };
       return { ok: false, reason: "conflict", conflicts: await readTheirs(ctx, conflicted) };
     }
-    const read = beforeValues(ctx, batch.rows[0] ?? []);
+    const read = new Map((batch.rows[0] ?? []).map((row) => [rowKeyId(ctx, row), row]));
     for (const change of changes) {
-      const current = change.action === "table.update" && change.key ? read.get(keyId(change.key)) : undefined;
-      const after = change.detail.after as Record<string, unknown>;
-      const detail = current ? { ...change.detail, before: Object.fromEntries(Object.keys(after).map((column) => [column, current[column] ?? null])) } : change.detail;
-      await recordAuditEvent({ db, actor: user, action: change.action, target: { type: "datasource", id: ctx.row.id }, detail });
+      await recordAuditEvent({ db, actor: user, action: change.action, target: { type: "datasource", id: ctx.row.id }, detail: auditDetail(change, read, scope) });
     }
     return {
       ok: true,
