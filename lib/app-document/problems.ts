@@ -15,6 +15,7 @@ export type ProblemCode =
   | "layout_overlap"
   | "parameter_type"
   | "mixed_binding"
+  | "editable_columns"
   | "write_query_trigger";
 
 export interface Problem {

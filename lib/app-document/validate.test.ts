@@ -199,6 +199,16 @@ describe("validateAppDocument", () => {
     expect(check("SELECT * FROM orders WHERE email = {{ currentUser.email }} AND id = {{ ordersTable.selectedRow.id }}")).toEqual([]);
   });
 
+  it("reports an editable table that marks no column editable, and a hidden column marked editable", () => {
+    const codes = (props: Record<string, unknown>) => problemsOf((doc) => Object.assign(widget(doc, 1).props, props)).map((p) => [p.code, p.path]);
+    expect(codes({ editable: true })).toEqual([["editable_columns", "pages[0].widgets[1].props.editable"]]);
+    expect(codes({ editable: true, columns: [{ key: "notes", editable: true, hidden: true }] })).toEqual([
+      ["editable_columns", "pages[0].widgets[1].props.columns[0]"],
+      ["editable_columns", "pages[0].widgets[1].props.editable"],
+    ]);
+    expect(codes({ editable: true, columns: [{ key: "notes", editable: true }] })).toEqual([]);
+  });
+
   it("reports every problem, not just the first", () => {
     const problems = problemsOf((doc) => {
       doc.queries[0]!.datasource = "Prod";

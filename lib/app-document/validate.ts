@@ -14,7 +14,7 @@ import { checkWidgetActions, type ActionInfo } from "./actions-check";
 import { originOf } from "./query-params";
 import { availableNames, ROW_NAME, staticType, type NameInfo } from "./names";
 import { formatPath, type Problem } from "./problems";
-import { appDocumentSchema, GRID_COLUMNS, type AppDocument, type Layout } from "./schema";
+import { appDocumentSchema, GRID_COLUMNS, type AppDocument, type Layout, type Widget } from "./schema";
 
 export interface ValidationContext {
   /** Names of the data sources this Rowcraft has. */
@@ -108,6 +108,19 @@ function overlaps(a: Layout, b: Layout): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/** Editability is explicit (the server edits only columns marked editable and not hidden): say so where a table would surprise. */
+function checkEditableColumns(widget: Widget & { type: "table" }, path: string, problems: Problem[]): void {
+  const { columns } = widget.props;
+  columns.forEach((column, c) => {
+    if (column.editable === true && column.hidden === true) {
+      problems.push({ code: "editable_columns", path: `${path}.props.columns[${c}]`, message: `Column "${column.key}" of "${widget.id}" is hidden, and hidden columns are never editable; show it or unmark editable.` });
+    }
+  });
+  if (widget.props.editable && !columns.some((column) => column.editable === true && column.hidden !== true)) {
+    problems.push({ code: "editable_columns", path: `${path}.props.editable`, message: `"${widget.id}" has editable cells but marks no column editable, so operators can edit nothing; mark the columns they may edit, or turn editable cells off.` });
+  }
+}
+
 function checkStructure(doc: AppDocument, context: ValidationContext, problems: Problem[]): void {
   const seenPages = new Set<string>();
   const seenNames = new Map<string, string>();
@@ -143,6 +156,7 @@ function checkStructure(doc: AppDocument, context: ValidationContext, problems: 
         }
       });
       checkWidgetActions(widget, path, context.actions, problems);
+      if (widget.type === "table") checkEditableColumns(widget, path, problems);
       if (widget.type === "button" && widget.props.run.kind === "query" && !queryIds.has(widget.props.run.query)) {
         problems.push({ code: "unknown_query", path: `${path}.props.run.query`, message: `There is no query "${widget.props.run.query}" in this app.` });
       }
