@@ -125,13 +125,7 @@ export async function saveAppEdits(options: { db: Db; user: SessionUser; input: 
   const overwrite = input.updates.filter((update) => input.overwrite.includes(keyId(update.key))).map((update) => keyId(renameKeys(update.key, keyToSource)));
 
   // The rows the widget shows this user are those its query returns with these (server-bound) values: checked in the saving transaction.
-  const scope = {
-    sql: query.sql,
-    params,
-    keyOutputs: new Map(editable.key.map((column) => [column.source, column.output])),
-    label: widget.id,
-    audit: { app: { id: app.id, slug: app.slug, version: number }, widget: widget.id },
-  };
+  const scope = { sql: query.sql, params, keyOutputs: keyToOutput, label: widget.id, audit: { app: { id: app.id, slug: app.slug, version: number }, widget: widget.id } };
   const saved = await saveTableChanges({ db, user, input: { datasourceId: await datasourceIdOf(db, query.datasource), table: editable.table, updates, inserts: [], deletes: [], overwrite }, scope });
   if (saved.ok || saved.reason !== "conflict") return saved;
   return {
