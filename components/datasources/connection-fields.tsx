@@ -45,7 +45,8 @@ export function ConnectionFields({ state, errors, update, isEdit }: Props) {
             autoComplete="new-password"
             value={state.password}
             onChange={(event) => update({ password: event.target.value })}
-            error={errors.password ?? (mustRetype ? PASSWORD_REQUIRED_MESSAGE : undefined)}
+            // Live: the "type it again" message follows the fields, also when an earlier check set it.
+            error={mustRetype ? PASSWORD_REQUIRED_MESSAGE : errors.password === PASSWORD_REQUIRED_MESSAGE ? undefined : errors.password}
             placeholder={keepsStored ? "•••••• (stored)" : ""}
             hint={keepsStored ? "Leave blank to keep the stored password. Changing host, port, database, user or SSL mode needs it typed again." : "Stored encrypted; never shown again."}
           />
