@@ -46,7 +46,11 @@ if (!isDev && !args.has("--no-build")) {
 
 run(bin("tsx"), ["scripts/prepare.ts"]);
 
-const server = spawn(bin("next"), [isDev ? "dev" : "start", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env });
+// Production runs scripts/serve.mjs (Next behind a server that records the socket address for
+// sign-in throttling); `next dev` has no such server, so there all clients share one address key.
+const server = isDev
+  ? spawn(bin("next"), ["dev", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env })
+  : spawn(process.execPath, ["scripts/serve.mjs"], { stdio: ["inherit", "pipe", "inherit"], env: { ...env, PORT: port, NODE_ENV: "production" } });
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);

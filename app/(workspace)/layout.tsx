@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const { session } = await getServerCaller();
   if (!session) redirect("/sign-in");
-  const { name, email, role } = session.user;
-  return <AppShell user={{ name, email, role }}>{children}</AppShell>;
+  const { id, name, email, role } = session.user;
+  return <AppShell user={{ id, name, email, role }}>{children}</AppShell>;
 }

@@ -1,7 +1,7 @@
 "use client";
 /** Inspector sections of widgets that show data: chart, stat tile and text. */
 import type { Widget } from "@/lib/app-document";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { joinErrors, useWidgetEditor, WidgetBindingField } from "./inspector-fields";
 
 type ChartWidget = Extract<Widget, { type: "chart" }>;
@@ -87,14 +87,21 @@ export function StatInspector({ widget }: { widget: StatWidget }) {
 export function TextInspector({ widget }: { widget: TextWidget }) {
   const { setProps } = useWidgetEditor(widget);
   return (
-    <WidgetBindingField
-      widget={widget}
-      field="props.markdown"
-      label="Markdown"
-      multiline
-      hint="Markdown with {{ }} bindings, e.g. ## Hello {{ currentUser.name }}"
-      value={widget.props.markdown}
-      onChange={(markdown) => setProps({ markdown }, "props.markdown")}
-    />
+    <>
+      <WidgetBindingField
+        widget={widget}
+        field="props.markdown"
+        label="Markdown"
+        multiline
+        hint="Markdown with {{ }} bindings, e.g. ## Hello {{ currentUser.name }}"
+        value={widget.props.markdown}
+        onChange={(markdown) => setProps({ markdown }, "props.markdown")}
+      />
+      <CheckboxField
+        label="Load images from other websites"
+        checked={widget.props.allowRemoteImages ?? false}
+        onChange={(event) => setProps({ allowRemoteImages: event.target.checked }, "props.allowRemoteImages")}
+      />
+    </>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 /** The connection part of the data source form: a file for SQLite, host/port/database/login/SSL otherwise. */
 import { SelectField, TextField } from "@/components/ui/field";
-import { DATASOURCE_KIND_LABELS, DATASOURCE_KINDS, DEFAULT_PORTS, SSL_MODES, datasourceKindSchema } from "@/lib/schemas/datasources";
-import type { DatasourceFormState, FormErrors } from "./form-state";
+import { DATASOURCE_KIND_LABELS, DATASOURCE_KINDS, DEFAULT_PORTS, PASSWORD_REQUIRED_MESSAGE, SSL_MODES, datasourceKindSchema } from "@/lib/schemas/datasources";
+import { passwordNeeded, type DatasourceFormState, type FormErrors } from "./form-state";
 
 interface Props {
   state: DatasourceFormState;
@@ -14,6 +14,8 @@ interface Props {
 const SSL_LABELS = { disable: "Disable", prefer: "Prefer (TLS when offered)", require: "Require (no certificate check)", "verify-full": "Verify full (certificate and host)" } as const;
 
 export function ConnectionFields({ state, errors, update, isEdit }: Props) {
+  const mustRetype = isEdit && passwordNeeded(state);
+  const keepsStored = isEdit && state.hasStoredPassword && !mustRetype;
   const grid = { display: "grid", gap: "var(--space-3)", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))" } as const;
   return (
     <>
@@ -43,9 +45,10 @@ export function ConnectionFields({ state, errors, update, isEdit }: Props) {
             autoComplete="new-password"
             value={state.password}
             onChange={(event) => update({ password: event.target.value })}
-            error={errors.password}
-            placeholder={isEdit && state.hasStoredPassword ? "•••••• (stored)" : ""}
-            hint={isEdit && state.hasStoredPassword ? "Leave blank to keep the stored password." : "Stored encrypted; never shown again."}
+            // Live: the "type it again" message follows the fields, also when an earlier check set it.
+            error={mustRetype ? PASSWORD_REQUIRED_MESSAGE : errors.password === PASSWORD_REQUIRED_MESSAGE ? undefined : errors.password}
+            placeholder={keepsStored ? "•••••• (stored)" : ""}
+            hint={keepsStored ? "Leave blank to keep the stored password. Changing host, port, database, user or SSL mode needs it typed again." : "Stored encrypted; never shown again."}
           />
           <SelectField
             label="SSL mode"

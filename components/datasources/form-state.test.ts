@@ -1,8 +1,8 @@
 // The data source form's conversion of the limit fields: the PostgreSQL cost limit (blank = no
 // limit, thousands separators accepted) and the affected-rows limit (always required).
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_AFFECTED_ROWS, DEFAULT_MAX_COST, DEFAULT_POLICY } from "@/lib/schemas/datasources";
-import { initialFormState, parseLimit, toSaveInput, type DatasourceFormState } from "./form-state";
+import { DEFAULT_MAX_AFFECTED_ROWS, DEFAULT_MAX_COST, DEFAULT_POLICY, PASSWORD_REQUIRED_MESSAGE } from "@/lib/schemas/datasources";
+import { initialFormState, parseLimit, passwordNeeded, toSaveInput, type DatasourceFormState } from "./form-state";
 
 function filled(patch: Partial<DatasourceFormState>): DatasourceFormState {
   return { ...initialFormState(), name: "Sales", database: "sales", user: "rowcraft", password: "secret", ...patch };
@@ -43,5 +43,22 @@ describe("port validation", () => {
     const state = { ...initialFormState(), name: "x", database: "d", user: "u", port: "abc" };
     const result = toSaveInput(state, undefined);
     expect(result.ok ? null : result.errors.port).toBe("Enter a port number (1–65535).");
+  });
+});
+
+describe("stored password", () => {
+  const existing = { name: "Sales", connection: { kind: "postgres" as const, host: "db.acme.test", port: 5432, database: "sales", user: "rowcraft", sslMode: "require" as const, hasPassword: true }, policy: DEFAULT_POLICY };
+
+  it("is kept while the connection details stay the same", () => {
+    const result = toSaveInput({ ...initialFormState(existing), name: "Sales (renamed)" }, "ds-1");
+    expect(result.ok && result.input.connection).not.toHaveProperty("password");
+    expect(passwordNeeded(initialFormState(existing))).toBe(false);
+  });
+
+  it.each([["host", "evil.test"], ["port", "6543"], ["database", "other"], ["user", "admin"], ["sslMode", "disable"]] as const)("must be typed again when the %s changes", (field, value) => {
+    const state = { ...initialFormState(existing), [field]: value };
+    expect(passwordNeeded(state)).toBe(true);
+    expect(toSaveInput(state, "ds-1")).toEqual({ ok: false, errors: { password: PASSWORD_REQUIRED_MESSAGE } });
+    expect(passwordNeeded({ ...state, password: "typed again" })).toBe(false);
   });
 });

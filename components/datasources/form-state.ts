@@ -2,7 +2,7 @@
  * The data source form's editable state, and its conversion to the API input. Kept apart from
  * the markup so the conversion (patterns from text, seconds to ms, "keep password") is plain code.
  */
-import { DEFAULT_POLICY, DEFAULT_PORTS, saveDatasourceInput, type ConnectionView, type DatasourceKind, type Policy, type SaveDatasourceInput, type SslMode } from "@/lib/schemas/datasources";
+import { DEFAULT_POLICY, DEFAULT_PORTS, PASSWORD_REQUIRED_MESSAGE, sameCredentialTarget, saveDatasourceInput, type ConnectionView, type DatasourceKind, type Policy, type SaveDatasourceInput, type SslMode } from "@/lib/schemas/datasources";
 
 
 export interface DatasourceFormState {
@@ -15,6 +15,8 @@ export interface DatasourceFormState {
   user: string;
   password: string;
   hasStoredPassword: boolean;
+  /** Where the stored password goes today; changing any of it means typing the password again. */
+  storedTarget: Pick<DatasourceFormState, "kind" | "host" | "port" | "database" | "user" | "sslMode"> | null;
   sslMode: SslMode;
   readOnly: boolean;
   read: string;
@@ -41,6 +43,7 @@ export function initialFormState(existing?: { name: string; connection: Connecti
     user: network?.user ?? "",
     password: "",
     hasStoredPassword: network?.hasPassword ?? false,
+    storedTarget: network?.hasPassword ? { kind: network.kind, host: network.host, port: String(network.port), database: network.database, user: network.user, sslMode: network.sslMode } : null,
     sslMode: network?.sslMode ?? "prefer",
     readOnly: policy.readOnly,
     read: policy.read.join("\n"),
@@ -60,6 +63,12 @@ export function parseLimit(text: string): number | null {
 }
 
 const lines = (text: string) => text.split(/[\n,]/).map((line) => line.trim()).filter(Boolean);
+
+/** Whether the stored password cannot be kept: it is left blank but host, port, database, user, TLS or kind changed. */
+export function passwordNeeded(state: DatasourceFormState): boolean {
+  if (state.kind === "sqlite" || state.password !== "" || !state.storedTarget) return false;
+  return !sameCredentialTarget(state.storedTarget, state);
+}
 
 /** The connection part alone (for "Test connection"). A blank password on edit means "keep the stored one". */
 export function toConnectionInput(state: DatasourceFormState, isEdit: boolean) {
@@ -105,8 +114,10 @@ export function toSaveInput(state: DatasourceFormState, id: string | undefined):
     },
   };
   const parsed = saveDatasourceInput.safeParse(candidate);
-  if (parsed.success) return { ok: true, input: parsed.data };
   const errors: FormErrors = {};
+  if (passwordNeeded(state)) errors.password = PASSWORD_REQUIRED_MESSAGE;
+  if (parsed.success && !errors.password) return { ok: true, input: parsed.data };
+  if (parsed.success) return { ok: false, errors };
   for (const issue of parsed.error.issues) {
     const last = String(issue.path[issue.path.length - 1] ?? "form");
     const field = FIELD_FOR_PATH[last] ?? (last in state ? (last as keyof DatasourceFormState) : "form");

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/surface";
 import { hasRole, ROLE_LABELS, type Role } from "@/lib/roles";
 import { useTRPC } from "@/lib/trpc/client";
+import { clearLocalDrafts } from "@/lib/local-drafts";
+import { CurrentUserIdProvider } from "./current-user";
 import styles from "./app-shell.module.css";
 
 interface NavItem {
@@ -28,6 +30,7 @@ const NAV: NavItem[] = [
 ];
 
 export interface ShellUser {
+  id: string;
   name: string;
   email: string;
   role: Role;
@@ -40,6 +43,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: () => {
+        // Unsaved work stays with the person who made it: the next one on this browser starts clean.
+        clearLocalDrafts(window.localStorage);
         router.replace("/sign-in");
         router.refresh();
       },
@@ -71,7 +76,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </Button>
         </div>
       </aside>
-      <main className={styles.main}>{children}</main>
+      <main className={styles.main}>
+        <CurrentUserIdProvider userId={user.id}>{children}</CurrentUserIdProvider>
+      </main>
     </div>
   );
 }

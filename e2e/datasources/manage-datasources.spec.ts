@@ -57,6 +57,14 @@ test("an admin connects PostgreSQL, tests it, sees its schema, and the password 
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Connected in/ })).toBeVisible();
 
+  // Pointing the source elsewhere needs the password typed again (the server refuses it too).
+  await page.getByLabel("Port").fill("5433");
+  await expect(page.getByText("Enter the password again: the connection details changed.")).toBeVisible();
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Connected in/ })).toBeHidden();
+  await page.getByLabel("Port").fill("5432");
+  await expect(page.getByText("Enter the password again: the connection details changed.")).toBeHidden();
+
   expect(responses.length).toBeGreaterThan(3);
   for (const body of responses) expect(body).not.toContain(PASSWORD);
 });

@@ -129,7 +129,15 @@ export const statWidgetSchema = z.strictObject({
 export const textWidgetSchema = z.strictObject({
   ...widgetBase,
   type: z.literal("text"),
-  props: z.strictObject({ markdown: bindableSchema }),
+  props: z.strictObject({
+    markdown: bindableSchema,
+    /**
+     * Markdown may come from data, so by default an image from another website is shown as a
+     * link, never loaded (loading it would tell that site who looked, and when). Off unless
+     * the builder turns it on; the site must also be allowed by ROWCRAFT_CSP_IMG_SRC.
+     */
+    allowRemoteImages: z.boolean().optional(),
+  }),
 });
 
 const selectOptionsSchema = z.discriminatedUnion("source", [

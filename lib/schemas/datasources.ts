@@ -96,6 +96,20 @@ export const connectionInputSchema = z.discriminatedUnion("kind", [
 ]);
 export type ConnectionInput = z.infer<typeof connectionInputSchema>;
 
+/**
+ * A stored password is only ever sent where it was sent before: editing any of these (or the
+ * kind) without typing the password again is refused, by the server and already by the form.
+ */
+export const PASSWORD_BOUND_FIELDS = ["host", "port", "database", "user", "sslMode"] as const;
+export const PASSWORD_REQUIRED_MESSAGE = "Enter the password again: the connection details changed.";
+
+type PasswordTarget = { kind: DatasourceKind } & { [field in (typeof PASSWORD_BOUND_FIELDS)[number]]: string | number };
+
+/** Whether two network connections send a password to the same place in the same way. */
+export function sameCredentialTarget(a: PasswordTarget, b: PasswordTarget): boolean {
+  return a.kind === b.kind && PASSWORD_BOUND_FIELDS.every((field) => String(a[field]).trim() === String(b[field]).trim());
+}
+
 export const datasourceNameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(80);
 
 export const saveDatasourceInput = z.object({

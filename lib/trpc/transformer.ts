@@ -19,5 +19,12 @@ export const transformer = {
   serialize: (value: unknown) => (typeof value === "object" && value !== null && plainJson.has(value) ? { json: value } : superjson.serialize(value)),
   // In place: the payload was just parsed from the wire and nothing else holds it; copying a
   // 100,000-row result cost ~54 ms in the browser (docs/benchmarks.md).
-  deserialize: (value: unknown) => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0], { inPlace: true }),
+  deserialize: (value: unknown) => {
+    // A hand-made request may send `null`, a number or an array where the envelope belongs;
+    // say so plainly instead of failing inside superjson ("Cannot destructure property 'json'").
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new Error('The request input must be a JSON object of the form {"json": <input>}.');
+    }
+    return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0], { inPlace: true });
+  },
 };

@@ -5,6 +5,8 @@ import { createCaller } from "@/server/trpc/root";
 import { createContextInner } from "@/server/trpc/context";
 import { SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { WRONG_CREDENTIALS } from "@/server/auth/sign-in";
+import { LIMITS } from "@/server/auth/login-throttle";
+import { DEVICE_COOKIE } from "@/server/auth/trusted-device";
 import { DEMO_PASSWORD } from "@/server/seed/demo-users";
 import { contextAs, createTestMetadataDb, memoryCookieJar, type TestMetadataDb } from "@/server/testing/metadata-db";
 
@@ -62,6 +64,52 @@ describe("sign-in", () => {
     const throttled = await failure(caller.auth.signIn({ email: "operator@acme.test", password: DEMO_PASSWORD }));
     expect(throttled.code).toBe("TOO_MANY_REQUESTS");
     expect(throttled.message).toMatch(/Wait \d+ seconds/);
+  });
+
+  it("checks at most the free allowance of passwords when 30 attempts arrive at once from one address", async () => {
+    const { caller } = await anonymous("203.0.113.30");
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, attempt) => failure(caller.auth.signIn({ email: "operator@acme.test", password: `guess-${attempt}` })).then((error) => error.code)),
+    );
+    expect(outcomes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(LIMITS.address.freeFailures);
+    expect(outcomes.filter((code) => code === "TOO_MANY_REQUESTS")).toHaveLength(30 - LIMITS.address.freeFailures);
+    expect(await fixture.db.auditEvent.count({ where: { action: "auth.sign_in", outcome: "denied", detail: { contains: "wrong_credentials" } } })).toBe(LIMITS.address.freeFailures);
+  });
+
+  it("bounds guesses at one account from many addresses, without locking its owner out of their usual browser", async () => {
+    const { jar: ownerJar, caller: owner } = await anonymous("192.0.2.10");
+    await owner.auth.signIn({ email: "viewer@acme.test", password: DEMO_PASSWORD });
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, async (_, index) => {
+        const { caller } = await anonymous(`198.51.100.${index + 1}`);
+        return failure(caller.auth.signIn({ email: "viewer@acme.test", password: `spray-${index}` })).then((error) => error.code);
+      }),
+    );
+    expect(outcomes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(LIMITS.account.freeFailures);
+    // A long spray (simulated: its count as after hours of tries) slows a new browser down, never longer than the cap…
+    await fixture.db.loginThrottle.update({ where: { key: "email:viewer@acme.test" }, data: { failures: 500, lastFailure: new Date() } });
+    const { caller: newBrowser } = await anonymous("192.0.2.10");
+    const slowed = await failure(newBrowser.auth.signIn({ email: "viewer@acme.test", password: DEMO_PASSWORD }));
+    expect(slowed.code).toBe("TOO_MANY_REQUESTS");
+    expect(Number(/Wait (\d+) seconds/.exec(slowed.message)?.[1])).toBeLessThanOrEqual(LIMITS.account.maxDelayMs / 1000);
+    // …while the browser they signed in from before still gets straight in.
+    const usual = createCaller(await createContextInner({ db: fixture.db, jar: ownerJar, clientAddress: "192.0.2.10" }));
+    await usual.auth.signIn({ email: "viewer@acme.test", password: DEMO_PASSWORD });
+  });
+
+  it("a device cookie of one account does not help with another, and cannot be forged", async () => {
+    const { jar } = await anonymous();
+    jar.set(DEVICE_COOKIE, "forged", { maxAge: 60 });
+    const caller = createCaller(await createContextInner({ db: fixture.db, jar, clientAddress: "203.0.113.40" }));
+    await failure(caller.auth.signIn({ email: "builder@acme.test", password: "wrong" }));
+    expect(await fixture.db.loginThrottle.findUnique({ where: { key: "email:builder@acme.test" } })).toMatchObject({ failures: 1 });
+  });
+
+  it("signing in to one's own account gives back only that attempt, not an address's earlier failures", async () => {
+    const { caller } = await anonymous("203.0.113.50");
+    for (let attempt = 0; attempt < 3; attempt += 1) await failure(caller.auth.signIn({ email: "admin@acme.test", password: `guess-${attempt}` }));
+    await caller.auth.signIn({ email: "builder@acme.test", password: DEMO_PASSWORD });
+    expect(await fixture.db.loginThrottle.findUnique({ where: { key: "ip:203.0.113.50" } })).toMatchObject({ failures: 3 });
   });
 
   it("signs out: the session row is gone and the old cookie no longer works", async () => {

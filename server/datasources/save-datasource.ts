@@ -1,20 +1,27 @@
 /**
  * Creates or updates a data source (admins). The connection is encrypted before it is stored;
- * on edit a left-out password keeps the stored one. Every change is audited without secrets.
+ * on edit a left-out password keeps the stored one, but only while host, port, database, user,
+ * TLS mode and kind stay the same. Every change is audited without secrets.
  */
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/sessions";
-import type { Connection, ConnectionInput, SaveDatasourceInput } from "@/lib/schemas/datasources";
+import { PASSWORD_REQUIRED_MESSAGE, sameCredentialTarget, type Connection, type ConnectionInput, type SaveDatasourceInput } from "@/lib/schemas/datasources";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { describeLocation, openConnection, sealConnection, toDatasourceSummary } from "@/server/datasources/stored-datasource";
 import { closeDriver } from "@/server/datasources/drivers/registry";
 
-/** Fills a left-out password from the stored connection (same kind only). */
+/**
+ * Fills a left-out password from the stored connection — only when the password would go
+ * exactly where it went before. Otherwise an admin could point the source at a server of
+ * their own (or turn TLS off) and receive the stored password without ever knowing it.
+ */
 export function completeConnection(input: ConnectionInput, stored: Connection | null): Connection {
   if (input.kind === "sqlite") return input;
-  const storedPassword = stored && stored.kind === input.kind ? stored.password : "";
-  return { ...input, password: input.password ?? storedPassword };
+  if (input.password !== undefined) return { ...input, password: input.password };
+  if (!stored || stored.kind === "sqlite") return { ...input, password: "" };
+  if (!sameCredentialTarget(stored, input)) throw new TRPCError({ code: "BAD_REQUEST", message: PASSWORD_REQUIRED_MESSAGE });
+  return { ...input, password: stored.password };
 }
 
 async function storedConnection(db: Db, id: string): Promise<Connection> {

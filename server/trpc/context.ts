@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { db as defaultDb, type Db } from "@/server/db/client";
 import { findCurrentSession, type CurrentSession } from "@/server/auth/sessions";
 import type { CookieJar } from "@/server/auth/session-cookie";
+import { clientAddressOf, parseTrustedProxies, peerAddressOf, type TrustedProxies } from "@/server/auth/client-address";
 
 export interface ContextInnerOptions {
   db?: Db;
@@ -45,11 +46,19 @@ export async function nextCookieJar(): Promise<CookieJar> {
   };
 }
 
+let trustedProxies: { setting: string | undefined; parsed: TrustedProxies } | undefined;
+
+function configuredTrustedProxies(): TrustedProxies {
+  const setting = process.env.ROWCRAFT_TRUSTED_PROXIES;
+  if (!trustedProxies || trustedProxies.setting !== setting) trustedProxies = { setting, parsed: parseTrustedProxies(setting) };
+  return trustedProxies.parsed;
+}
+
 export async function createRequestContext(request: Request): Promise<Context> {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return createContextInner({
     jar: await nextCookieJar(),
-    clientAddress: forwarded || request.headers.get("x-real-ip") || "unknown",
+    // Proxy headers count only from a configured trusted proxy (server/auth/client-address.ts).
+    clientAddress: clientAddressOf(request.headers, peerAddressOf(request.headers), configuredTrustedProxies()),
     userAgent: request.headers.get("user-agent"),
   });
 }

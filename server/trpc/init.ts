@@ -2,7 +2,9 @@
  * tRPC initialisation.
  * 1. Meta: every procedure declares who may call it (`access`), and the router-wide access test
  *    fails any procedure that does not.
- * 2. Initialisation, with an error formatter that passes zod issues through to forms.
+ * 2. Initialisation, with an error formatter that passes zod issues through to forms and
+ *    never sends server internals: no stack, no file paths, and a generic message with a
+ *    logged reference for unexpected errors (error-redaction.ts).
  * 3. The base procedures everything is built from: `publicProcedure` and `roleProcedure(min)`.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -10,6 +12,7 @@ import { transformer } from "@/lib/trpc/transformer";
 import { z } from "zod";
 import { hasRole, type Role } from "@/lib/roles";
 import type { Context } from "@/server/trpc/context";
+import { internalErrorMessage, newErrorReference, redactServerPaths } from "@/server/trpc/error-redaction";
 
 export type Access = "public" | Role;
 export interface Meta {
@@ -21,11 +24,19 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
+      let message = redactServerPaths(shape.message);
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        const reference = newErrorReference();
+        console.error(`tRPC ${path ?? "?"} failed (reference ${reference}):`, error.cause ?? error);
+        message = internalErrorMessage(reference);
+      }
+      const { stack: _stack, ...data } = shape.data;
       return {
         ...shape,
+        message,
         data: {
-          ...shape.data,
+          ...data,
           zodError: zodIssuesOf(error.cause),
         },
       };

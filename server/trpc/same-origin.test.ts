@@ -18,3 +18,15 @@ describe("crossSiteRefusal", () => {
     expect(crossSiteRefusal(post({ "content-type": "application/json", origin: "http://evil.test", host: "localhost:3000" }))?.status).toBe(403);
   });
 });
+
+describe("crossSiteRefusal and proxy headers", () => {
+  it("does not believe X-Forwarded-Host: an Origin matching only that header is refused", () => {
+    const forged = post({ "content-type": "application/json", origin: "http://evil.test", host: "localhost:3000", "x-forwarded-host": "evil.test" });
+    expect(crossSiteRefusal(forged, undefined)?.status).toBe(403);
+  });
+  it("accepts the origin of the configured public URL when a proxy rewrote Host", () => {
+    const proxied = post({ "content-type": "application/json", origin: "https://rowcraft.acme.test", host: "127.0.0.1:3000" });
+    expect(crossSiteRefusal(proxied, "https://rowcraft.acme.test/")).toBeNull();
+    expect(crossSiteRefusal(proxied, undefined)?.status).toBe(403);
+  });
+});

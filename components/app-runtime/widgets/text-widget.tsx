@@ -1,11 +1,10 @@
 "use client";
-/** Markdown (GitHub flavour, no raw HTML) after its bindings are evaluated. */
-import ReactMarkdown from "react-markdown";
-import remarkGfm from "remark-gfm";
+/** Markdown (GitHub flavour, no raw HTML, no remote images unless allowed) after its bindings are evaluated. */
 import type { Widget } from "@/lib/app-document";
 import styles from "../app-runtime.module.css";
 import { useProperty, useQueryGate } from "../use-widget-data";
 import { WidgetError, WidgetFrame, WidgetLoading } from "../widget-frame";
+import { SafeMarkdown } from "./safe-markdown";
 
 export function TextWidget({ widget }: { widget: Extract<Widget, { type: "text" }> }) {
   const gate = useQueryGate(widget);
@@ -20,9 +19,7 @@ export function TextWidget({ widget }: { widget: Extract<Widget, { type: "text" 
         <WidgetError message={markdown.message} />
       ) : (
         <div className={styles.markdown} style={{ height: "100%" }}>
-          <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml>
-            {String(markdown.value ?? "")}
-          </ReactMarkdown>
+          <SafeMarkdown markdown={String(markdown.value ?? "")} allowRemoteImages={widget.props.allowRemoteImages ?? false} />
         </div>
       )}
     </WidgetFrame>

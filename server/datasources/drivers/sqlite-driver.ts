@@ -5,6 +5,7 @@
  * preview rollback; batches (executeBatch) in one BEGIN IMMEDIATE transaction in the worker,
  * committed only when every count matched; the deadline and cancel kill the process.
  */
+import path from "node:path";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectSqlite } from "@/server/datasources/introspection/sqlite";
 import { checkBatchRequest } from "./batch-steps";
@@ -67,10 +68,13 @@ export class SqliteDriver implements Driver {
   readonly kind = "sqlite" as const;
   private readonly pool: SqliteProcessPool;
   private readonly file: string;
+  /** How messages name the database: the file name only — its folder is the server's business. */
+  private readonly where: string;
 
   constructor(connection: SqliteConnection, options: DriverOptions = {}) {
     this.file = connection.file;
-    this.pool = new SqliteProcessPool(options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, this.file);
+    this.where = path.basename(connection.file);
+    this.pool = new SqliteProcessPool(options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, this.where);
   }
 
   private failure(response: Extract<WorkerResponse, { ok: false }>, context: ErrorContext, maxAffectedRows: number | undefined): DriverError {
@@ -92,7 +96,7 @@ export class SqliteDriver implements Driver {
     checkRequest(request);
     throwIfAborted(request.signal);
     const started = performance.now();
-    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.file };
+    const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
     // SQLite has RETURNING for every write (3.35+; better-sqlite3 bundles a newer one).
     const steps = request.mode === "write" && request.preview && request.sampling ? previewSteps(request, () => true) : null;
     const bound = (statement: { sql: string; values: unknown[] } | null) => (statement ? { sql: statement.sql, values: sqliteBindValues(statement.values) } : null);
@@ -147,7 +151,7 @@ export class SqliteDriver implements Driver {
         statements: request.statements.map((statement) => ({ sql: statement.sql, values: sqliteBindValues(statement.values), expectedAffected: statement.expectedAffected, returnRows: statement.returnRows === true })),
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal, context: { sql: null, timeoutMs: request.timeoutMs, where: this.file } },
+      { timeoutMs: request.timeoutMs, signal: request.signal, context: { sql: null, timeoutMs: request.timeoutMs, where: this.where } },
     )) as Omit<BatchResult, "durationMs" | "rows"> & { rows: (WorkerRows | null)[] };
     const rows = result.rows.map((read) => (read ? toSample(read).rows : []));
     return { committed: result.committed, affected: result.affected, rows, durationMs: Math.round(performance.now() - started) };
@@ -162,7 +166,7 @@ export class SqliteDriver implements Driver {
 
   async test(): Promise<{ ok: true; serverVersion: string; durationMs: number }> {
     const started = performance.now();
-    const context: ErrorContext = { sql: null, timeoutMs: TEST_TIMEOUT_MS, where: this.file };
+    const context: ErrorContext = { sql: null, timeoutMs: TEST_TIMEOUT_MS, where: this.where };
     const { version } = (await this.call({ op: "version", file: this.file }, { timeoutMs: TEST_TIMEOUT_MS, context })) as { version: string };
     return { ok: true, serverVersion: `SQLite ${version}`, durationMs: Math.round(performance.now() - started) };
   }
