@@ -24,6 +24,7 @@ import {
   wholeMs,
 } from "./execution";
 import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
+import { checkResolution, namesToResolve } from "./postgres-resolution";
 import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
 import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
@@ -50,9 +51,12 @@ function beginSql(mode: ExecuteRequest["mode"], timeoutMs: number): string {
     `${SESSION_RESET} BEGIN ${mode === "read" ? "READ ONLY" : "READ WRITE"};` +
     ` SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms};` +
     ` SET LOCAL idle_in_transaction_session_timeout = ${idle};` +
-    // The guard resolves unqualified table names to public.*; make the database agree, so a
-    // schema named after the login role cannot shadow a table the policy checked.
-    ` SET LOCAL search_path = public;`
+    // The guard resolves unqualified table names to public.* (pg_* to pg_catalog); make the
+    // database agree, so a schema named after the login role cannot shadow a table the policy
+    // checked. pg_catalog first: built-in functions, operators and types win every tie
+    // (postgres-resolution.ts refuses the overloads that could still win); pg_temp last, so a
+    // temporary table cannot shadow a real one.
+    ` SET LOCAL search_path = pg_catalog, public, pg_temp;`
   );
 }
 
@@ -194,8 +198,10 @@ export class PostgresDriver implements Driver {
     throwIfAborted(request.signal);
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
+    const names = await namesToResolve(request.statements.map((statement) => statement.sql));
     const outcome = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
       await client.query(beginSql("write", request.timeoutMs));
+      await checkResolution(client, names);
       const ran = await runBatchStatements(request.statements, {
         checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
         run: async (statement) => {
@@ -206,6 +212,7 @@ export class PostgresDriver implements Driver {
           return fetched.rowCount ?? 0;
         },
       });
+      if (ran.committed) await checkResolution(client, names);
       await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
       return ran;
     });
@@ -213,12 +220,16 @@ export class PostgresDriver implements Driver {
   }
 
   private async run(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
+    const sampling = request.preview ? request.sampling : undefined;
+    const names = await namesToResolve([request.sql, ...[sampling?.before, sampling?.returning].flatMap((s) => (s ? [s.sql] : []))]);
     await client.query(beginSql(request.mode, request.timeoutMs));
+    await checkResolution(client, names);
     if (request.mode === "read") {
       if (request.maxCost !== undefined) await this.checkCost(client, request);
       const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1 });
       watch.throwIfInterrupted(request.timeoutMs);
       const shaped = await this.shape(client, fetched, request.rowCap);
+      await checkResolution(client, names);
       await client.query("COMMIT");
       return { ...shaped, affectedRows: null };
     }
@@ -232,6 +243,7 @@ export class PostgresDriver implements Driver {
     }
     const shaped = await this.shape(client, fetched, request.rowCap);
     watch.throwIfInterrupted(request.timeoutMs);
+    if (!request.preview) await checkResolution(client, names);
     await client.query(request.preview ? "ROLLBACK" : "COMMIT");
     return { ...shaped, affectedRows: affected };
   }

@@ -111,6 +111,7 @@ export type DriverErrorCode =
   | "timeout"
   | "cancelled"
   | "cost_too_high"
+  | "forbidden_function"
   | "too_many_rows_affected"
   | "connection_refused"
   | "dns"
