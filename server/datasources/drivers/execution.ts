@@ -4,6 +4,7 @@
  * forever), and a watch that turns an AbortSignal or a missed deadline into a server-side
  * interrupt (pg_cancel_backend, KILL QUERY, killing the SQLite worker process).
  */
+import { maxResultBytes } from "@/server/datasources/limits";
 import { CANCELLED_MESSAGE, formatSeconds, timeoutMessage } from "./results";
 import { DriverError, type ExecuteRequest } from "./types";
 
@@ -24,6 +25,14 @@ export function checkRequest(request: ExecuteRequest): void {
   if (request.maxAffectedRows !== undefined && (!Number.isInteger(request.maxAffectedRows) || request.maxAffectedRows < 0)) {
     throw new DriverError("database_error", "The affected-rows limit must be a whole number of rows.");
   }
+  if (request.maxResultBytes !== undefined && (!Number.isSafeInteger(request.maxResultBytes) || request.maxResultBytes < 1)) {
+    throw new DriverError("database_error", "The result size limit must be a positive whole number of bytes.");
+  }
+}
+
+/** The result byte cap for this request: its own, else the server-wide one. */
+export function resultByteCap(request: Pick<ExecuteRequest, "maxResultBytes">): number {
+  return request.maxResultBytes ?? maxResultBytes();
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

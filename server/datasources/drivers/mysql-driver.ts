@@ -12,16 +12,23 @@ import { introspectMysql } from "@/server/datasources/introspection/mysql";
 import { connectMysql, endMysqlQuietly, Lazy, openMysqlPool } from "@/server/datasources/pools";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
-import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
+import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, resultByteCap, throwIfAborted, wholeMs } from "./execution";
 import { affectedOf, control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, stillInTransaction, type StreamedResult } from "./mysql-protocol";
 import { noRows, previewSteps, reselectByKey, sampleFailure, sampleOf } from "./preview-steps";
-import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
 type Flavour = "mariadb" | "mysql";
 
 const INTROSPECTION_TIMEOUT_MS = 30_000;
+/** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
+const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Reading stopped at the result byte cap: refuse the result (the transaction is rolled back). */
+function throwIfTooLarge(streamed: StreamedResult, maxBytes: number): void {
+  if (streamed.tooLarge) throw new DriverError("result_too_large", resultTooLargeMessage(maxBytes));
+}
 
 /**
  * Out of the pool and the socket torn down. mysql2's destroy() only half-closes (FIN) and keeps
@@ -218,9 +225,11 @@ export class MysqlDriver implements Driver {
     const read = request.mode === "read";
     await this.begin(connection, request.mode, request.timeoutMs);
     if (!read && request.preview && request.sampling) return this.previewWrite(connection, request, watch);
-    const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1);
+    const maxBytes = resultByteCap(request);
+    const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1, maxBytes);
     if (streamed.stopped) session.destroy = true; // the rest of the result is still on the wire
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(streamed, maxBytes);
     if (read) {
       if (!streamed.stopped) await control(connection, "COMMIT");
       return { ...this.shape(streamed, request.rowCap), affectedRows: null };
@@ -258,8 +267,10 @@ export class MysqlDriver implements Driver {
     const before = steps.before ? await this.sample(connection, steps.before, steps.sampleSize, steps.notes, "before", watch) : null;
     watch.throwIfInterrupted(request.timeoutMs);
     const keep = steps.userRows ? request.rowCap : steps.sampleSize;
-    const streamed = await executeStreaming(connection, steps.write.sql, steps.write.values, null, keep + 1);
+    const maxBytes = resultByteCap(request);
+    const streamed = await executeStreaming(connection, steps.write.sql, steps.write.values, null, keep + 1, maxBytes);
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(streamed, maxBytes);
     const affected = affectedOf(streamed);
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
@@ -296,7 +307,7 @@ export class MysqlDriver implements Driver {
 
   async introspect(): Promise<SchemaInfo> {
     return introspectMysql(this.connection.database, async (sql, values = []) => {
-      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000, maxResultBytes: INTROSPECTION_MAX_BYTES });
       return result.rows;
     });
   }

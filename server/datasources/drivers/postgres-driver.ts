@@ -20,13 +20,14 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_POOL_SIZE,
   ExecutionWatch,
+  resultByteCap,
   throwIfAborted,
   wholeMs,
 } from "./execution";
 import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
 import { checkResolution, namesToResolve } from "./postgres-resolution";
 import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
-import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
@@ -34,6 +35,13 @@ type SslSetting = PostgresSsl;
 
 const noop = () => undefined;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
+/** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
+const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Reading stopped at the result byte cap: refuse the result (the transaction is rolled back). */
+function throwIfTooLarge(fetched: FetchedResult, maxBytes: number): void {
+  if (fetched.tooLarge) throw new DriverError("result_too_large", resultTooLargeMessage(maxBytes));
+}
 
 /**
  * Put back whatever an earlier statement may have changed for the whole session (set_config
@@ -222,12 +230,14 @@ export class PostgresDriver implements Driver {
   private async run(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
     const sampling = request.preview ? request.sampling : undefined;
     const names = await namesToResolve([request.sql, ...[sampling?.before, sampling?.returning].flatMap((s) => (s ? [s.sql] : []))]);
+    const maxBytes = resultByteCap(request);
     await client.query(beginSql(request.mode, request.timeoutMs));
     await checkResolution(client, names);
     if (request.mode === "read") {
       if (request.maxCost !== undefined) await this.checkCost(client, request);
-      const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1 });
+      const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1, maxBytes });
       watch.throwIfInterrupted(request.timeoutMs);
+      throwIfTooLarge(fetched, maxBytes);
       const shaped = await this.shape(client, fetched, request.rowCap);
       await checkResolution(client, names);
       await client.query("COMMIT");
@@ -235,8 +245,9 @@ export class PostgresDriver implements Driver {
     }
     if (request.preview && request.sampling) return this.previewWrite(client, request, watch);
     // No portal limit for writes: the statement must finish to report its row count.
-    const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1 });
+    const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1, maxBytes });
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(fetched, maxBytes);
     const affected = fetched.rowCount;
     if (request.maxAffectedRows !== undefined && (affected ?? 0) > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected ?? 0, request.maxAffectedRows));
@@ -257,8 +268,10 @@ export class PostgresDriver implements Driver {
     const before = steps.before ? await this.sample(client, steps.before, steps.sampleSize, steps.notes) : null;
     watch.throwIfInterrupted(request.timeoutMs);
     const keep = steps.userRows ? request.rowCap : steps.sampleSize;
-    const fetched = await runStatement(client, steps.write.sql, steps.write.values, { keepRows: keep + 1 });
+    const maxBytes = resultByteCap(request);
+    const fetched = await runStatement(client, steps.write.sql, steps.write.values, { keepRows: keep + 1, maxBytes });
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(fetched, maxBytes);
     const affected = fetched.rowCount ?? 0;
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
@@ -323,7 +336,7 @@ export class PostgresDriver implements Driver {
 
   async introspect(): Promise<SchemaInfo> {
     return introspectPostgres(async (sql, values = []) => {
-      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000, maxResultBytes: INTROSPECTION_MAX_BYTES });
       return result.rows;
     });
   }

@@ -9,9 +9,9 @@ import type { Connection } from "@/lib/schemas/datasources";
 import { introspectSqlite } from "@/server/datasources/introspection/sqlite";
 import { checkBatchRequest } from "./batch-steps";
 import { mapSqliteFailure, type ErrorContext } from "./error-mapping";
-import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, throwIfAborted, wholeMs } from "./execution";
+import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, resultByteCap, throwIfAborted, wholeMs } from "./execution";
 import { previewSteps } from "./preview-steps";
-import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { SqliteProcessPool, type WorkerRequest, type WorkerResponse } from "./sqlite-process-pool";
 import { DriverError, type BatchRequest, type BatchResult, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
@@ -19,6 +19,8 @@ type SqliteConnection = Extract<Connection, { kind: "sqlite" }>;
 
 const DEFAULT_SQLITE_POOL_SIZE = 2;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
+/** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
+const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
 const TEST_TIMEOUT_MS = 10_000;
 
 interface WorkerRows {
@@ -73,8 +75,9 @@ export class SqliteDriver implements Driver {
     this.pool = new SqliteProcessPool(options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, this.file);
   }
 
-  private failure(response: Extract<WorkerResponse, { ok: false }>, context: ErrorContext, maxAffectedRows: number | undefined): DriverError {
+  private failure(response: Extract<WorkerResponse, { ok: false }>, context: ErrorContext, maxAffectedRows: number | undefined, maxResultBytes: number | undefined): DriverError {
     const { error } = response;
+    if (error.driverCode === "result_too_large") return new DriverError("result_too_large", resultTooLargeMessage(maxResultBytes ?? 0));
     if (error.driverCode === "too_many_rows_affected") {
       return new DriverError("too_many_rows_affected", tooManyRowsMessage(error.affected ?? 0, maxAffectedRows ?? 0));
     }
@@ -82,9 +85,9 @@ export class SqliteDriver implements Driver {
   }
 
   /** One request to a worker process (which is killed at the deadline or on cancel); a failure becomes the mapped DriverError. */
-  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; context: ErrorContext; maxAffectedRows?: number }): Promise<unknown> {
+  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; context: ErrorContext; maxAffectedRows?: number; maxResultBytes?: number }): Promise<unknown> {
     const response = await this.pool.run(message, { timeoutMs: options.timeoutMs, signal: options.signal });
-    if (!response.ok) throw this.failure(response, options.context, options.maxAffectedRows);
+    if (!response.ok) throw this.failure(response, options.context, options.maxAffectedRows, options.maxResultBytes);
     return response.result;
   }
 
@@ -95,6 +98,7 @@ export class SqliteDriver implements Driver {
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.file };
     // SQLite has RETURNING for every write (3.35+; better-sqlite3 bundles a newer one).
     const steps = request.mode === "write" && request.preview && request.sampling ? previewSteps(request, () => true) : null;
+    const maxResultBytes = resultByteCap(request);
     const bound = (statement: { sql: string; values: unknown[] } | null) => (statement ? { sql: statement.sql, values: sqliteBindValues(statement.values) } : null);
     const result = (await this.call(
       {
@@ -105,12 +109,13 @@ export class SqliteDriver implements Driver {
         mode: request.mode,
         rowCap: request.rowCap,
         maxAffectedRows: request.maxAffectedRows ?? null,
+        maxResultBytes,
         preview: request.preview === true,
         sampling: steps && { ...steps, before: bound(steps.before), write: bound(steps.write) },
         // Wait for another writer's lock at most as long as the statement may run.
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal, context, maxAffectedRows: request.maxAffectedRows },
+      { timeoutMs: request.timeoutMs, signal: request.signal, context, maxAffectedRows: request.maxAffectedRows, maxResultBytes },
     )) as WorkerResult;
     const { columns, rows } = toSample(result);
     const preview = result.preview && {
@@ -154,7 +159,7 @@ export class SqliteDriver implements Driver {
 
   async introspect(): Promise<SchemaInfo> {
     return introspectSqlite(async (sql, values = []) => {
-      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000, maxResultBytes: INTROSPECTION_MAX_BYTES });
       return result.rows;
     });
   }

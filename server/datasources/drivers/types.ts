@@ -15,6 +15,12 @@ export interface ExecuteRequest {
   timeoutMs: number;
   /** Reads: fetch at most rowCap+1 rows, return rowCap and truncated=true. Writes: caps RETURNING rows. */
   rowCap: number;
+  /**
+   * Most bytes of row data a result may hold (reads, and the rows a write returns); past it the
+   * statement is stopped while rows stream in and fails with `result_too_large`. Default: the
+   * server-wide limit (ROWCRAFT_MAX_RESULT_BYTES, 20 MB).
+   */
+  maxResultBytes?: number;
   /** Writes: exceeding it rolls back with `too_many_rows_affected`. */
   maxAffectedRows?: number;
   /** Writes: run inside a transaction that is ALWAYS rolled back. */
@@ -113,6 +119,7 @@ export type DriverErrorCode =
   | "cost_too_high"
   | "forbidden_function"
   | "too_many_rows_affected"
+  | "result_too_large"
   | "connection_refused"
   | "dns"
   | "auth_failed"
