@@ -57,6 +57,8 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
       // Only PostgreSQL reads are explained; null means the admin lifted the limit.
       ...(dialect === "postgres" && input.mode === "read" && source.policy.maxCost !== null ? { maxCost: source.policy.maxCost } : {}),
       signal: controller.signal,
+      // Fair sharing of the source: one person's slow queries wait behind each other, not everyone's.
+      user: user.id,
     });
     if (input.mode === "write" && !preview) {
       await recordAuditEvent({

@@ -10,9 +10,10 @@ import type { Pool, PoolConnection, PoolOptions } from "mysql2";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectMysql } from "@/server/datasources/introspection/mysql";
 import { connectMysql, endMysqlQuietly, Lazy, openMysqlPool } from "@/server/datasources/pools";
+import type { FairGate } from "./fair-gate";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
-import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, resultByteCap, throwIfAborted, wholeMs } from "./execution";
+import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, resultByteCap, sourceGate, throughGate, throwIfAborted, wholeMs } from "./execution";
 import { affectedOf, control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, stillInTransaction, type StreamedResult } from "./mysql-protocol";
 import { noRows, previewSteps, reselectByKey, sampleFailure, sampleOf } from "./preview-steps";
 import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
@@ -49,6 +50,8 @@ export class MysqlDriver implements Driver {
   private readonly where: string;
   private readonly poolSize: number;
   private readonly connectTimeoutMs: number;
+  /** Fair sharing of the pool between people (fair-gate.ts). */
+  private readonly gate: FairGate;
   private flavour: Flavour | null = null;
   /** Major and minor server version, e.g. [10, 11]. */
   private version: [number, number] = [0, 0];
@@ -65,6 +68,7 @@ export class MysqlDriver implements Driver {
     this.where = `${connection.host}:${connection.port}`;
     this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.gate = sourceGate(this.poolSize);
   }
 
   private readonly pools = new Lazy(() => openMysqlPool(this.connection, { connectTimeoutMs: this.connectTimeoutMs, max: this.poolSize }));
@@ -174,7 +178,9 @@ export class MysqlDriver implements Driver {
     throwIfAborted(request.signal);
     const started = performance.now();
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
-    const result = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (connection, watch, session) => this.run(connection, request, watch, session));
+    const result = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (connection, watch, session) => this.run(connection, request, watch, session)),
+    );
     return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
@@ -190,23 +196,25 @@ export class MysqlDriver implements Driver {
     throwIfAborted(request.signal);
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
-    const outcome = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (connection, watch) => {
-      await this.begin(connection, "write", request.timeoutMs);
-      const ran = await runBatchStatements(request.statements, {
-        checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
-        run: async (statement, index) => {
-          context.sql = statement.sql;
-          const streamed = await executeStreaming(connection, statement.sql, statement.values, null, 0);
-          context.sql = null;
-          if (!stillInTransaction(streamed)) {
-            throw new DriverError("database_error", `Statement ${index + 1} of the batch committed implicitly (MySQL cannot roll back schema changes): the statements before it were kept, the rest did not run.`);
-          }
-          return affectedOf(streamed);
-        },
-      });
-      await control(connection, ran.committed ? "COMMIT" : "ROLLBACK");
-      return ran;
-    });
+    const outcome = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (connection, watch) => {
+        await this.begin(connection, "write", request.timeoutMs);
+        const ran = await runBatchStatements(request.statements, {
+          checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
+          run: async (statement, index) => {
+            context.sql = statement.sql;
+            const streamed = await executeStreaming(connection, statement.sql, statement.values, null, 0);
+            context.sql = null;
+            if (!stillInTransaction(streamed)) {
+              throw new DriverError("database_error", `Statement ${index + 1} of the batch committed implicitly (MySQL cannot roll back schema changes): the statements before it were kept, the rest did not run.`);
+            }
+            return affectedOf(streamed);
+          },
+        });
+        await control(connection, ran.committed ? "COMMIT" : "ROLLBACK");
+        return ran;
+      }),
+    );
     return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
   }
 

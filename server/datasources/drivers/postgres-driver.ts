@@ -11,6 +11,7 @@ import type { Connection } from "@/lib/schemas/datasources";
 import { introspectPostgres } from "@/server/datasources/introspection/postgres";
 import { Lazy, openPostgresPool, postgresClientConfig } from "@/server/datasources/pools";
 import type { PostgresSsl } from "@/server/datasources/tls";
+import type { FairGate } from "./fair-gate";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapPostgresError, type ErrorContext } from "./error-mapping";
 import {
@@ -21,6 +22,8 @@ import {
   DEFAULT_POOL_SIZE,
   ExecutionWatch,
   resultByteCap,
+  sourceGate,
+  throughGate,
   throwIfAborted,
   wholeMs,
 } from "./execution";
@@ -99,6 +102,8 @@ export class PostgresDriver implements Driver {
   private readonly where: string;
   private readonly poolSize: number;
   private readonly connectTimeoutMs: number;
+  /** Fair sharing of the pool between people (fair-gate.ts). */
+  private readonly gate: FairGate;
   private readonly typeNames = new PostgresTypeNames();
   private closed = false;
 
@@ -109,6 +114,7 @@ export class PostgresDriver implements Driver {
     this.where = `${connection.host}:${connection.port}`;
     this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.gate = sourceGate(this.poolSize);
   }
 
   private readonly pools = new Lazy(() =>
@@ -192,7 +198,9 @@ export class PostgresDriver implements Driver {
     throwIfAborted(request.signal);
     const started = performance.now();
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
-    const result = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (client, watch) => this.run(client, request, watch));
+    const result = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (client, watch) => this.run(client, request, watch)),
+    );
     return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
@@ -207,23 +215,25 @@ export class PostgresDriver implements Driver {
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
     const names = await namesToResolve(request.statements.map((statement) => statement.sql));
-    const outcome = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
-      await client.query(beginSql("write", request.timeoutMs));
-      await checkResolution(client, names);
-      const ran = await runBatchStatements(request.statements, {
-        checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
-        run: async (statement) => {
-          context.sql = statement.sql;
-          // Runs to completion for its row count; RETURNING rows, if any, are not kept.
-          const fetched = await runStatement(client, statement.sql, statement.values, { keepRows: 0 });
-          context.sql = null;
-          return fetched.rowCount ?? 0;
-        },
-      });
-      if (ran.committed) await checkResolution(client, names);
-      await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
-      return ran;
-    });
+    const outcome = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
+        await client.query(beginSql("write", request.timeoutMs));
+        await checkResolution(client, names);
+        const ran = await runBatchStatements(request.statements, {
+          checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
+          run: async (statement) => {
+            context.sql = statement.sql;
+            // Runs to completion for its row count; RETURNING rows, if any, are not kept.
+            const fetched = await runStatement(client, statement.sql, statement.values, { keepRows: 0 });
+            context.sql = null;
+            return fetched.rowCount ?? 0;
+          },
+        });
+        if (ran.committed) await checkResolution(client, names);
+        await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
+        return ran;
+      }),
+    );
     return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
   }
 

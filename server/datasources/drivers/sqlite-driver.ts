@@ -9,7 +9,8 @@ import type { Connection } from "@/lib/schemas/datasources";
 import { introspectSqlite } from "@/server/datasources/introspection/sqlite";
 import { checkBatchRequest } from "./batch-steps";
 import { mapSqliteFailure, type ErrorContext } from "./error-mapping";
-import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, resultByteCap, throwIfAborted, wholeMs } from "./execution";
+import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, resultByteCap, sourceGate, throughGate, throwIfAborted, wholeMs } from "./execution";
+import type { FairGate } from "./fair-gate";
 import { previewSteps } from "./preview-steps";
 import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { SqliteProcessPool, type WorkerRequest, type WorkerResponse } from "./sqlite-process-pool";
@@ -17,7 +18,8 @@ import { DriverError, type BatchRequest, type BatchResult, type Driver, type Dri
 
 type SqliteConnection = Extract<Connection, { kind: "sqlite" }>;
 
-const DEFAULT_SQLITE_POOL_SIZE = 2;
+/** Three processes: with two per person at most (fair-gate.ts), one is always left for someone else. */
+const DEFAULT_SQLITE_POOL_SIZE = 3;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
 /** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
 const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
@@ -69,10 +71,16 @@ export class SqliteDriver implements Driver {
   readonly kind = "sqlite" as const;
   private readonly pool: SqliteProcessPool;
   private readonly file: string;
+  /** Fair sharing of the worker processes between people (fair-gate.ts). */
+  private readonly gate: FairGate;
+  private readonly acquireTimeoutMs: number;
 
   constructor(connection: SqliteConnection, options: DriverOptions = {}) {
     this.file = connection.file;
-    this.pool = new SqliteProcessPool(options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, this.file);
+    const size = options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE;
+    this.acquireTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.pool = new SqliteProcessPool(size, this.acquireTimeoutMs, this.file);
+    this.gate = sourceGate(size);
   }
 
   private failure(response: Extract<WorkerResponse, { ok: false }>, context: ErrorContext, maxAffectedRows: number | undefined, maxResultBytes: number | undefined): DriverError {
@@ -85,8 +93,8 @@ export class SqliteDriver implements Driver {
   }
 
   /** One request to a worker process (which is killed at the deadline or on cancel); a failure becomes the mapped DriverError. */
-  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; context: ErrorContext; maxAffectedRows?: number; maxResultBytes?: number }): Promise<unknown> {
-    const response = await this.pool.run(message, { timeoutMs: options.timeoutMs, signal: options.signal });
+  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; user?: string; context: ErrorContext; maxAffectedRows?: number; maxResultBytes?: number }): Promise<unknown> {
+    const response = await throughGate(this.gate, options, this.acquireTimeoutMs, () => this.pool.run(message, { timeoutMs: options.timeoutMs, signal: options.signal }));
     if (!response.ok) throw this.failure(response, options.context, options.maxAffectedRows, options.maxResultBytes);
     return response.result;
   }
@@ -115,7 +123,7 @@ export class SqliteDriver implements Driver {
         // Wait for another writer's lock at most as long as the statement may run.
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal, context, maxAffectedRows: request.maxAffectedRows, maxResultBytes },
+      { timeoutMs: request.timeoutMs, signal: request.signal, user: request.user, context, maxAffectedRows: request.maxAffectedRows, maxResultBytes },
     )) as WorkerResult;
     const { columns, rows } = toSample(result);
     const preview = result.preview && {
@@ -152,7 +160,7 @@ export class SqliteDriver implements Driver {
         statements: request.statements.map((statement) => ({ sql: statement.sql, values: sqliteBindValues(statement.values), expectedAffected: statement.expectedAffected })),
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal, context: { sql: null, timeoutMs: request.timeoutMs, where: this.file } },
+      { timeoutMs: request.timeoutMs, signal: request.signal, user: request.user, context: { sql: null, timeoutMs: request.timeoutMs, where: this.file } },
     )) as Omit<BatchResult, "durationMs">;
     return { committed: result.committed, affected: result.affected, durationMs: Math.round(performance.now() - started) };
   }

@@ -27,6 +27,12 @@ export interface ExecuteRequest {
   preview?: boolean;
   /** Aborting stops the running statement on the server and rejects with `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * Who runs it (a user id), for fair sharing of the source: at most ROWCRAFT_MAX_QUERIES_PER_USER
+   * statements per person run at once, the rest wait their turn (fair-gate.ts). Unset: an
+   * internal statement, limited only by the source's capacity.
+   */
+  user?: string;
   /** PostgreSQL reads: refuse when EXPLAIN's total cost estimate is above this. */
   maxCost?: number;
   /** Previewed writes: also sample the rows before and after the change (same transaction, rolled back). */
@@ -58,6 +64,8 @@ export interface BatchRequest {
   timeoutMs: number;
   /** Aborting stops the running statement on the server, rolls back and rejects with `cancelled`. */
   signal?: AbortSignal;
+  /** Who runs it, as in ExecuteRequest. */
+  user?: string;
 }
 
 export interface BatchResult {
@@ -192,7 +200,7 @@ export interface Driver {
 }
 
 export interface DriverOptions {
-  /** Connections (or SQLite worker processes) per source. Default 5 (SQLite: 2). */
+  /** Connections (or SQLite worker processes) per source. Default 5 (SQLite: 3). */
   poolSize?: number;
   /** Connect timeout, also the longest wait for a free pooled connection. Default 10 s. */
   connectTimeoutMs?: number;
