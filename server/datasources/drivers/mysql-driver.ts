@@ -286,6 +286,9 @@ export class MysqlDriver implements Driver {
     this.checkStillInTransaction(request, streamed);
     const shaped = this.shape(streamed, keep);
     let after: RowSample | null = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
+    if (request.cascadeTables?.length) {
+      steps.notes.push(`${this.flavour === "mariadb" ? "MariaDB" : "MySQL"} does not report how many rows of ${request.cascadeTables.map((table) => table.display).join(", ")} foreign keys changed; the count above is ${request.sampling?.kind === "delete" ? "deleted" : "changed"} rows of the target only.`);
+    }
     const reselect = steps.after === "reselect" && request.sampling?.reselect && before ? reselectByKey(quoteMysql, request.sampling.reselect, before.rows) : null;
     if (reselect) after = await this.sample(connection, reselect, steps.sampleSize, steps.notes, "after", watch);
     watch.throwIfInterrupted(request.timeoutMs);

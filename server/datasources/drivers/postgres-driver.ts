@@ -31,7 +31,7 @@ import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from 
 import { checkResolution, namesToResolve } from "./postgres-resolution";
 import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
 import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
+import { DriverError, type CascadeTable, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
 type SslSetting = PostgresSsl;
@@ -69,6 +69,24 @@ function beginSql(mode: ExecuteRequest["mode"], timeoutMs: number): string {
     // temporary table cannot shadow a real one.
     ` SET LOCAL search_path = pg_catalog, public, pg_temp;`
   );
+}
+
+/**
+ * How many rows of each table foreign-key actions changed, from this transaction's own
+ * statistics (pg_stat_xact_user_tables counts what the transaction did so far, cascades
+ * included), read before the preview's ROLLBACK.
+ */
+async function cascadeCounts(client: pg.ClientBase, tables: readonly CascadeTable[]): Promise<string[]> {
+  const found = await runStatement(
+    client,
+    "SELECT schemaname::text, relname::text, (n_tup_upd OPERATOR(pg_catalog.+) n_tup_del)::int8 FROM pg_catalog.pg_stat_xact_user_tables",
+    [],
+  );
+  const counts = new Map(found.rows.map((row) => [`${String(row[0])}.${String(row[1])}`, Number(row[2])]));
+  return tables.map((table) => {
+    const n = counts.get(`${table.schema ?? "public"}.${table.name}`) ?? 0;
+    return `${table.display}: ${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"} deleted or changed through foreign keys.`;
+  });
 }
 
 function processIdOf(client: pg.ClientBase): number | null {
@@ -289,6 +307,7 @@ export class PostgresDriver implements Driver {
     const shaped = await this.shape(client, fetched, keep);
     watch.throwIfInterrupted(request.timeoutMs);
     await client.query("ROLLBACK");
+    if (request.cascadeTables?.length) steps.notes.push(...(await cascadeCounts(client, request.cascadeTables)));
     const after = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
     return { ...(steps.userRows ? shaped : noRows()), affectedRows: affected, preview: { before, after, notes: steps.notes } };
   }

@@ -33,6 +33,8 @@ interface WorkerRows {
 interface WorkerResult extends WorkerRows {
   truncated: boolean;
   affectedRows: number | null;
+  /** Previews: rows the statement itself changed (affectedRows also counts foreign-key actions and triggers). */
+  ownRows?: number;
   preview?: { before: WorkerRows | null; after: WorkerRows | null; notes: string[] };
 }
 
@@ -65,6 +67,14 @@ function columnType(declared: string | null, rows: readonly unknown[][], index: 
   if (typeof sample === "string") return "TEXT";
   if (sample instanceof Uint8Array) return "BLOB";
   return "";
+}
+
+/** SQLite counts foreign-key actions' rows together with the statement's (total_changes()), not per table. */
+function cascadeNote(request: ExecuteRequest, result: WorkerResult): string[] {
+  if (!request.cascadeTables?.length || result.ownRows === undefined || result.affectedRows === null) return [];
+  const more = result.affectedRows - result.ownRows;
+  const tables = request.cascadeTables.map((table) => table.display).join(", ");
+  return [`The statement itself changes ${result.ownRows.toLocaleString("en-US")} ${result.ownRows === 1 ? "row" : "rows"}; ${more.toLocaleString("en-US")} more ${more === 1 ? "row" : "rows"} of ${tables} (or changed by triggers) are deleted or changed through foreign keys.`];
 }
 
 export class SqliteDriver implements Driver {
@@ -129,7 +139,7 @@ export class SqliteDriver implements Driver {
     const preview = result.preview && {
       before: result.preview.before && toSample(result.preview.before),
       after: result.preview.after && toSample(result.preview.after),
-      notes: result.preview.notes,
+      notes: [...result.preview.notes, ...cascadeNote(request, result)],
     };
     return {
       columns,

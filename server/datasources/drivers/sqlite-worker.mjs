@@ -204,6 +204,8 @@ function executeWrite(message) {
       stmt.run(...bind(write.values));
     }
     const affected = totalChanges(db) - before;
+    // The statement's own rows; the rest of `affected` are foreign-key actions and triggers.
+    const own = affected === 0 ? 0 : Number(db.prepare("SELECT changes()").pluck().get());
     requireTransaction(db);
     if (message.maxAffectedRows !== null && affected > message.maxAffectedRows) {
       throw failure("too_many_rows_affected", "too many rows", { affected });
@@ -216,7 +218,7 @@ function executeWrite(message) {
       rows = [];
       truncated = false;
     }
-    return { columns, rows, truncated, affectedRows: affected, preview: { before: beforeSample, after, notes } };
+    return { columns, rows, truncated, affectedRows: affected, ownRows: own, preview: { before: beforeSample, after, notes } };
   });
 }
 

@@ -37,6 +37,18 @@ export interface ExecuteRequest {
   maxCost?: number;
   /** Previewed writes: also sample the rows before and after the change (same transaction, rolled back). */
   sampling?: PreviewSampling;
+  /**
+   * Previewed writes: tables the write's foreign-key actions reach (server/queries/cascades.ts);
+   * the driver says in the preview's notes how many of their rows changed, where the database
+   * can tell.
+   */
+  cascadeTables?: CascadeTable[];
+}
+
+export interface CascadeTable {
+  schema: string | null;
+  name: string;
+  display: string;
 }
 
 export interface BoundStatement {
