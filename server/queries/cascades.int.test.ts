@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, type Policy } from "@/lib/schemas/datasources";
 import { createSourceFixture, fixturesPerKind, KINDS, runAs, saveSource, type SourceFixture, type SourceKind } from "./query-test-support";
 import type { TestMetadataDb } from "@/server/testing/metadata-db";
+import { save, tableRef } from "@/server/tables/table-test-support";
 
 const FK_SCHEMA = [
   "CREATE TABLE orders (id INT PRIMARY KEY, status VARCHAR(20))",
@@ -103,6 +104,15 @@ describe.each(KINDS)("%s: foreign-key actions", (kind) => {
     } else {
       expect(notes).toMatch(/does not report how many rows of order_items, item_notes foreign keys changed/);
     }
+  });
+
+  it("the table editor's delete is refused the same way, and nothing is saved", async () => {
+    const f = suite.fixture(kind);
+    const before = await state(kind);
+    const result = await save(suite.meta, { datasourceId: f.ordersOnly, table: tableRef(kind, "orders", f), deletes: [{ id: 2 }] });
+    expect(result).toMatchObject({ ok: false, reason: "error" });
+    if (!result.ok && result.reason === "error") expect(result.message).toMatch(/Nothing was saved: .*order_items.*ON DELETE CASCADE/);
+    expect(await state(kind)).toBe(before);
   });
 
   it("runs the write when every table it reaches is writable (shipments, referenced without an action, is not)", async () => {

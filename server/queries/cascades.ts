@@ -6,8 +6,13 @@
  * foreign-key metadata, so a write is refused when any table it would reach is not writable
  * under the policy, and a preview can say which tables the write also changes.
  */
+import type { DataSource } from "@/generated/prisma/client";
 import type { Policy } from "@/lib/schemas/datasources";
+import { dialectOf } from "@/lib/sql/dialects";
+import { getDriver } from "@/server/datasources/drivers/registry";
 import type { Driver } from "@/server/datasources/drivers/types";
+import { openConnection, toDatasourceSummary } from "@/server/datasources/stored-datasource";
+import { tablePolicyOf } from "@/server/queries/execute-guarded";
 import { readForeignKeyActions, type ForeignKeyEdge, type TableName } from "@/server/datasources/introspection/foreign-key-actions";
 import { isWritable, resolveTable } from "@/server/sql/policy";
 import type { Dialect, GuardError, GuardOk, TablePolicy } from "@/server/sql/types";
@@ -124,8 +129,13 @@ export async function checkCascades(options: {
   if (!guarded.writeTarget || effects.length === 0) return { steps: [], refusal: null };
   const naming: Naming = { dialect: options.dialect, database: options.database };
   const edges = await readForeignKeyActions(options.driver, { timeoutMs: options.policy.statementTimeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
-  const steps = cascadeReach(edges, guarded.writeTarget, effects, naming);
-  const blocked = steps.find((step) => !writable(naming, options.tablePolicy, step.table));
+  return decide(edges, guarded, naming, options.tablePolicy);
+}
+
+function decide(edges: readonly ForeignKeyEdge[], guarded: GuardOk, naming: Naming, tablePolicy: TablePolicy): CascadeCheck {
+  if (!guarded.writeTarget) return { steps: [], refusal: null };
+  const steps = cascadeReach(edges, guarded.writeTarget, effectsOf(guarded), naming);
+  const blocked = steps.find((step) => !writable(naming, tablePolicy, step.table));
   if (!blocked) return { steps, refusal: null };
   const target = displayOf(naming, normalized(naming, guarded.writeTarget));
   const change = blocked.effect === "delete" ? "delete rows of" : "change rows of";
@@ -137,6 +147,26 @@ export async function checkCascades(options: {
       position: null,
     },
   };
+}
+
+/**
+ * For callers that run several guarded writes on one source (the table editor's batch): the
+ * first refusal among them, reading the foreign keys once. Internal, so not run as a person.
+ */
+export async function firstCascadeRefusal(options: { row: DataSource; guarded: readonly GuardOk[] }): Promise<GuardError | null> {
+  const writes = options.guarded.filter((guarded) => effectsOf(guarded).length > 0 && guarded.writeTarget);
+  if (writes.length === 0) return null;
+  const connection = openConnection(options.row);
+  const source = toDatasourceSummary(options.row);
+  const driver = getDriver(options.row.id, connection, options.row.updatedAt);
+  const dialect = dialectOf(source.kind);
+  const naming: Naming = { dialect, database: connection.kind === "mysql" ? connection.database : null };
+  const edges = await readForeignKeyActions(driver, { timeoutMs: source.policy.statementTimeoutMs });
+  for (const guarded of writes) {
+    const check = decide(edges, guarded, naming, tablePolicyOf(source.policy));
+    if (check.refusal) return check.refusal;
+  }
+  return null;
 }
 
 /** Preview notes: which tables the write also changes, and how. */

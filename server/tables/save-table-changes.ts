@@ -15,6 +15,8 @@ import { getDriver } from "@/server/datasources/drivers/registry";
 import { DriverError, type BatchStatement } from "@/server/datasources/drivers/types";
 import { openConnection } from "@/server/datasources/stored-datasource";
 import { executeGuarded, guardStatement, GuardRefusal, type GuardedStatement } from "@/server/queries/execute-guarded";
+import { firstCascadeRefusal } from "@/server/queries/cascades";
+import type { GuardOk } from "@/server/sql/guard";
 import { buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildSelectByKeys, isMysqlTextType } from "@/server/tables/sql-builders";
 import { resolveTableContext, type TableContext } from "@/server/tables/table-context";
 
@@ -88,14 +90,19 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
   if (changes.length === 0) return { ok: true, updated: 0, inserted: 0, deleted: 0 };
 
   const statements: BatchStatement[] = [];
+  const guardedWrites: GuardOk[] = [];
   for (const change of changes) {
     const guarded = await guardStatement(ctx.source, change.statement, "write");
     if (!guarded.ok) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused the change (${guarded.error.message})` };
     statements.push({ sql: guarded.sql, values: guarded.values, expectedAffected: 1 });
+    guardedWrites.push(guarded);
   }
   try {
+    // Deleting a row can delete or change rows of other tables through foreign keys.
+    const cascade = await firstCascadeRefusal({ row: ctx.row, guarded: guardedWrites });
+    if (cascade) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused the change (${cascade.message})` };
     const driver = getDriver(ctx.row.id, openConnection(ctx.row), ctx.row.updatedAt);
-    const batch = await driver.executeBatch({ statements, timeoutMs: ctx.source.policy.statementTimeoutMs });
+    const batch = await driver.executeBatch({ statements, timeoutMs: ctx.source.policy.statementTimeoutMs, user: user.id });
     if (!batch.committed) {
       const missed = changes.filter((_, index) => batch.affected[index] !== statements[index]?.expectedAffected);
       const conflicted = missed.flatMap((change) => (change.key ? [change.key] : []));
