@@ -24,6 +24,7 @@ const ERROR_TITLES: Record<string, string> = {
   cancelled: "Cancelled",
   cost_too_high: "Query too expensive",
   too_many_rows_affected: "Too many rows",
+  result_too_large: "Result too large",
 };
 
 function errorTitle(source: string, code: string): string {

@@ -37,7 +37,8 @@ export class GuardRefusal extends Error {
 }
 
 /** Guards then executes one statement; a refusal throws GuardRefusal, a database error DriverError. */
-export async function executeGuarded(options: { row: DataSource; statement: GuardedStatement; mode: QueryMode; rowCap?: number; signal?: AbortSignal }): Promise<{ guarded: GuardOk; result: ExecuteResult }> {
+/** `userId`: who runs it, for fair sharing of the source between people (see the drivers' FairGate). */
+export async function executeGuarded(options: { row: DataSource; statement: GuardedStatement; mode: QueryMode; rowCap?: number; signal?: AbortSignal; userId?: string }): Promise<{ guarded: GuardOk; result: ExecuteResult }> {
   const source = toDatasourceSummary(options.row);
   const guarded = await guardStatement(source, options.statement, options.mode);
   if (!guarded.ok) throw new GuardRefusal(guarded.error);
@@ -49,6 +50,7 @@ export async function executeGuarded(options: { row: DataSource; statement: Guar
     rowCap: options.rowCap ?? source.policy.rowCap,
     maxAffectedRows: source.policy.maxAffectedRows,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.userId ? { user: options.userId } : {}),
   });
   return { guarded, result };
 }

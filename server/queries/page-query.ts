@@ -13,8 +13,8 @@ import { executeGuarded } from "@/server/queries/execute-guarded";
 import { asUserError } from "@/server/tables/browse-table";
 import { buildCountQuery, buildPageQuery } from "@/server/tables/sql-builders";
 
-export async function pageQuery(options: { db: Db; input: PageQueryInput }): Promise<QueryPage> {
-  const { input } = options;
+export async function pageQuery(options: { db: Db; input: PageQueryInput; userId?: string }): Promise<QueryPage> {
+  const { input, userId } = options;
   const row = await options.db.dataSource.findUnique({ where: { id: input.datasourceId } });
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That data source no longer exists." });
   const source = toDatasourceSummary(row);
@@ -29,8 +29,8 @@ export async function pageQuery(options: { db: Db; input: PageQueryInput }): Pro
   const limit = Math.min(input.limit, source.policy.rowCap);
   try {
     const [count, page] = await Promise.all([
-      input.withCount ? executeGuarded({ row, statement: buildCountQuery(base), mode: "read", rowCap: 1 }) : Promise.resolve(null),
-      executeGuarded({ row, statement: buildPageQuery({ ...base, offset: input.offset, limit }), mode: "read", rowCap: limit }),
+      input.withCount ? executeGuarded({ row, statement: buildCountQuery(base), mode: "read", rowCap: 1, userId }) : Promise.resolve(null),
+      executeGuarded({ row, statement: buildPageQuery({ ...base, offset: input.offset, limit }), mode: "read", rowCap: limit, userId }),
     ]);
     return { rows: page.result.rows, offset: input.offset, totalCount: count ? Number(count.result.rows[0]?.n ?? 0) : null };
   } catch (error) {

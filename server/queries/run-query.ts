@@ -21,6 +21,7 @@ import { finishRun, registerRun } from "@/server/queries/running-queries";
 import { mapPosition } from "@/server/queries/map-position";
 import { previewSampling } from "@/server/queries/preview-sampling";
 import { editableResult } from "@/server/queries/editable-result";
+import { cascadeNotes, checkCascades } from "@/server/queries/cascades";
 
 /** Default for the policy's `maxAffectedRows`: most rows a single write may change before it is rolled back. */
 export const MAX_AFFECTED_ROWS = DEFAULT_MAX_AFFECTED_ROWS;
@@ -44,8 +45,22 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
 
   const controller = registerRun(input.runId, user.id);
   try {
+    const connection = openConnection(row);
+    const driver = getDriver(row.id, connection, row.updatedAt);
+    // Foreign-key actions write tables the statement does not name: refuse when one is not writable.
+    const cascades =
+      input.mode === "write"
+        ? await checkCascades({ driver, dialect, policy: source.policy, tablePolicy: tablePolicyOf(source.policy), database: connection.kind === "mysql" ? connection.database : null, guarded, signal: controller.signal })
+        : null;
+    if (cascades?.refusal) {
+      if (!preview) {
+        await recordAuditEvent({ db, actor: user, action: "query.write", outcome: "denied", target: { type: "datasource", id: source.id }, detail: { sql: input.sql, code: cascades.refusal.code } });
+      }
+      return { ok: false, error: { source: "guard", ...cascades.refusal } };
+    }
     const sampling = guarded.preview ? await previewSampling({ db, datasourceId: source.id, dialect, plan: guarded.preview }) : undefined;
-    const result = await getDriver(row.id, openConnection(row), row.updatedAt).execute({
+    const cascadeTables = preview && cascades ? cascades.steps.map((step) => ({ ...step.table, display: step.display })) : [];
+    const result = await driver.execute({
       sql: guarded.sql,
       values: guarded.values,
       mode: input.mode,
@@ -54,9 +69,12 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
       maxAffectedRows: source.policy.maxAffectedRows,
       preview,
       ...(sampling ? { sampling } : {}),
+      ...(cascadeTables.length > 0 ? { cascadeTables } : {}),
       // Only PostgreSQL reads are explained; null means the admin lifted the limit.
       ...(dialect === "postgres" && input.mode === "read" && source.policy.maxCost !== null ? { maxCost: source.policy.maxCost } : {}),
       signal: controller.signal,
+      // Fair sharing of the source: one person's slow queries wait behind each other, not everyone's.
+      user: user.id,
     });
     if (input.mode === "write" && !preview) {
       await recordAuditEvent({
@@ -76,7 +94,7 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
       truncated: result.truncated,
       rowCap: source.policy.rowCap,
       affectedRows: result.affectedRows,
-      preview: preview ? previewOf(result.preview) : null,
+      preview: preview ? previewOf(result.preview, cascades ? cascadeNotes(cascades.steps) : []) : null,
       durationMs: result.durationMs,
       editable: guarded.kind === "select" ? await editableResult({ db, source, dialect, projection: guarded.projection, columns: result.columns }) : null,
     };
@@ -92,6 +110,7 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
   }
 }
 
-function previewOf(samples: QueryPreview | undefined): QueryPreview {
-  return samples ?? { before: null, after: null, notes: ["No samples of the changed rows are available for this statement."] };
+function previewOf(samples: QueryPreview | undefined, cascadeNotes: string[]): QueryPreview {
+  const base = samples ?? { before: null, after: null, notes: ["No samples of the changed rows are available for this statement."] };
+  return { ...base, notes: [...cascadeNotes, ...base.notes] };
 }

@@ -9,7 +9,7 @@ import { cancelRun } from "@/server/queries/running-queries";
 export const queriesRouter = router({
   run: builderProcedure.input(runQueryInput).mutation(async ({ ctx, input }) => asPlainJson(await runQuery({ db: ctx.db, user: ctx.session.user, input }))),
 
-  page: builderProcedure.input(pageQueryInput).query(async ({ ctx, input }) => asPlainJson(await pageQuery({ db: ctx.db, input }))),
+  page: builderProcedure.input(pageQueryInput).query(async ({ ctx, input }) => asPlainJson(await pageQuery({ db: ctx.db, input, userId: ctx.session.user.id }))),
 
   cancel: builderProcedure.input(cancelQueryInput).mutation(({ ctx, input }) => ({ cancelled: cancelRun(input.runId, ctx.session.user.id) })),
 });

@@ -10,7 +10,7 @@ import { saveTableChanges } from "@/server/tables/save-table-changes";
 export const tablesRouter = router({
   list: builderProcedure.input(z.object({ datasourceId: z.string().min(1) })).query(({ ctx, input }) => listEditorTables({ db: ctx.db, datasourceId: input.datasourceId })),
 
-  browse: builderProcedure.input(browseTableInput).query(async ({ ctx, input }) => asPlainJson(await browseTable({ db: ctx.db, input }))),
+  browse: builderProcedure.input(browseTableInput).query(async ({ ctx, input }) => asPlainJson(await browseTable({ db: ctx.db, input, userId: ctx.session.user.id }))),
 
   save: builderProcedure.input(saveTableChangesInput).mutation(({ ctx, input }) => saveTableChanges({ db: ctx.db, user: ctx.session.user, input })),
 });

@@ -4,6 +4,7 @@
 // projection of a single-table read).
 import { fail } from "./errors";
 import { functionRefusal } from "./functions";
+import { sqliteFunctionTableRefusal } from "./functions/sqlite";
 import {
   isReadable,
   isWritable,
@@ -35,6 +36,7 @@ export class CheckContext {
   ) {}
 
   readTable(ref: TableRef, position: number | null): ResolvedTable {
+    this.checkFunctionTable(ref, position);
     const table = resolveTable(this.dialect, ref);
     if (!isReadable(this.dialect, this.policy, table)) {
       fail("table_not_readable", notReadableMessage(this.dialect, table, ref), position ?? this.statementPosition);
@@ -44,12 +46,19 @@ export class CheckContext {
   }
 
   writeTable(ref: TableRef, position: number | null): ResolvedTable {
+    this.checkFunctionTable(ref, position);
     const table = resolveTable(this.dialect, ref);
     if (!isWritable(this.dialect, this.policy, table)) {
       fail("table_not_writable", notWritableMessage(table), position ?? this.statementPosition);
     }
     if (!this.tablesWritten.includes(table.display)) this.tablesWritten.push(table.display);
     return table;
+  }
+
+  /** SQLite table-valued functions named without parentheses are function calls, not tables. */
+  private checkFunctionTable(ref: TableRef, position: number | null): void {
+    const refusal = this.dialect === "sqlite" ? sqliteFunctionTableRefusal(ref.name) : null;
+    if (refusal) fail("forbidden_function", refusal, position ?? this.statementPosition);
   }
 
   checkFunction(parts: readonly string[], position: number | null): void {

@@ -90,6 +90,7 @@ function guard(input: GuardInput): GuardOk {
     tables: { read: ctx.tablesRead, write: ctx.tablesWritten },
     params: lex.templates.map((t) => ({ expression: t.expression, position: t.start })),
     projection: kind === "select" ? ctx.projection : null,
+    writeTarget: kind !== "select" && ctx.writeShape !== null ? { schema: ctx.writeShape.target.schema, name: ctx.writeShape.target.name } : null,
   };
   if (input.preview === true && kind !== "select" && ctx.writeShape !== null) ok.preview = previewPlan(input, lex, ctx.writeShape);
   return ok;

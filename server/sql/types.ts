@@ -54,6 +54,11 @@ export interface GuardOk {
    * statement, including all writes. What decides whether a result can be edited in place.
    */
   projection: ReadProjection | null;
+  /**
+   * Writes: the one target table as written (schema null when unqualified), for checks that need
+   * the database's own metadata, such as where foreign-key cascades reach; null for reads.
+   */
+  writeTarget: { schema: string | null; name: string } | null;
 }
 
 /** One select-list item of a single-table read, in order. */

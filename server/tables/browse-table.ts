@@ -46,8 +46,8 @@ function seekKeyOf(ctx: TableContext): string | undefined {
   return ctx.columns.find((column) => column.name === key)?.nullable === false ? key : undefined;
 }
 
-export async function browseTable(options: { db: Db; input: BrowseTableInput }): Promise<BrowseTableResult> {
-  const { input } = options;
+export async function browseTable(options: { db: Db; input: BrowseTableInput; userId?: string }): Promise<BrowseTableResult> {
+  const { input, userId } = options;
   const ctx = await resolveTableContext({ db: options.db, datasourceId: input.datasourceId, table: input.table });
   const clientLimit = Math.min(CLIENT_ROW_LIMIT, ctx.source.policy.rowCap);
   const limit = Math.min(input.limit, clientLimit);
@@ -56,8 +56,8 @@ export async function browseTable(options: { db: Db; input: BrowseTableInput }):
   try {
     const pageQuery = buildPageQuery({ ...base, offset: input.offset, limit, after: input.afterKey, total: input.knownTotal });
     const [count, page] = await Promise.all([
-      input.withCount ? executeGuarded({ row: ctx.row, statement: buildCountQuery(base), mode: "read", rowCap: 1 }) : Promise.resolve(null),
-      executeGuarded({ row: ctx.row, statement: pageQuery, mode: "read", rowCap: limit }),
+      input.withCount ? executeGuarded({ row: ctx.row, statement: buildCountQuery(base), mode: "read", rowCap: 1, userId }) : Promise.resolve(null),
+      executeGuarded({ row: ctx.row, statement: pageQuery, mode: "read", rowCap: limit, userId }),
     ]);
     return {
       columns: ctx.columns,

@@ -18,6 +18,8 @@ import { getDriver } from "@/server/datasources/drivers/registry";
 import { DriverError, type BatchStatement } from "@/server/datasources/drivers/types";
 import { openConnection } from "@/server/datasources/stored-datasource";
 import { executeGuarded, guardStatement, GuardRefusal, type GuardedStatement } from "@/server/queries/execute-guarded";
+import { firstCascadeRefusal } from "@/server/queries/cascades";
+import type { GuardOk } from "@/server/sql/guard";
 import { buildDelete, buildInsert, buildKeyedUpdate, buildOptimisticUpdate, buildScopedKeys, buildSelectByKeys, isMysqlTextType } from "@/server/tables/sql-builders";
 import { resolveTableContext, type TableContext } from "@/server/tables/table-context";
 
@@ -150,14 +152,19 @@ export async function saveTableChanges(options: { db: Db; user: SessionUser; inp
     statements.push({ sql: guarded.sql, values: guarded.values, expectedAffected: read.expected, returnRows: true });
   }
   const offset = statements.length;
+  const guardedWrites: GuardOk[] = [];
   for (const change of changes) {
     const guarded = await guardStatement(ctx.source, change.statement, "write");
     if (!guarded.ok) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused the change (${guarded.error.message})` };
     statements.push({ sql: guarded.sql, values: guarded.values, expectedAffected: 1 });
+    guardedWrites.push(guarded);
   }
   try {
+    // Deleting a row can delete or change rows of other tables through foreign keys.
+    const cascade = await firstCascadeRefusal({ row: ctx.row, guarded: guardedWrites });
+    if (cascade) return { ok: false, reason: "error", message: `Nothing was saved: Rowcraft refused the change (${cascade.message})` };
     const driver = getDriver(ctx.row.id, openConnection(ctx.row), ctx.row.updatedAt);
-    const batch = await driver.executeBatch({ statements, timeoutMs: ctx.source.policy.statementTimeoutMs });
+    const batch = await driver.executeBatch({ statements, timeoutMs: ctx.source.policy.statementTimeoutMs, user: user.id });
     if (reads.scope !== null && scope && batch.affected[reads.scope] !== input.updates.length) {
       // Checked before any write in the transaction, so a row the edit itself moves out of view still counts as shown.
       const shown = new Set((batch.rows[reads.scope] ?? []).map((row) => rowKeyId(ctx, row, scope.keyOutputs)));

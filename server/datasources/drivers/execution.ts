@@ -4,6 +4,8 @@
  * forever), and a watch that turns an AbortSignal or a missed deadline into a server-side
  * interrupt (pg_cancel_backend, KILL QUERY, killing the SQLite worker process).
  */
+import { maxQueriesPerUser, maxResultBytes } from "@/server/datasources/limits";
+import { FairGate } from "./fair-gate";
 import { CANCELLED_MESSAGE, formatSeconds, timeoutMessage } from "./results";
 import { DriverError, type ExecuteRequest } from "./types";
 
@@ -24,6 +26,33 @@ export function checkRequest(request: ExecuteRequest): void {
   if (request.maxAffectedRows !== undefined && (!Number.isInteger(request.maxAffectedRows) || request.maxAffectedRows < 0)) {
     throw new DriverError("database_error", "The affected-rows limit must be a whole number of rows.");
   }
+  if (request.maxResultBytes !== undefined && (!Number.isSafeInteger(request.maxResultBytes) || request.maxResultBytes < 1)) {
+    throw new DriverError("database_error", "The result size limit must be a positive whole number of bytes.");
+  }
+}
+
+/** The gate in front of a source of `capacity` connections or worker processes. */
+export function sourceGate(capacity: number): FairGate {
+  return new FairGate({ capacity, perUser: maxQueriesPerUser });
+}
+
+/**
+ * Runs `body` once the source's gate admits `user`. The wait is bounded like a wait for a pooled
+ * connection always was (`maxWaitMs`, the connect timeout) and never longer than the statement's
+ * own timeout; past it, or on cancel, the statement fails without starting.
+ */
+export async function throughGate<T>(gate: FairGate, request: { user?: string; signal?: AbortSignal; timeoutMs: number }, maxWaitMs: number, body: () => Promise<T>): Promise<T> {
+  const release = await gate.enter(request.user ?? null, { signal: request.signal, timeoutMs: Math.min(request.timeoutMs, maxWaitMs) });
+  try {
+    return await body();
+  } finally {
+    release();
+  }
+}
+
+/** The result byte cap for this request: its own, else the server-wide one. */
+export function resultByteCap(request: Pick<ExecuteRequest, "maxResultBytes">): number {
+  return request.maxResultBytes ?? maxResultBytes();
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -10,18 +10,26 @@ import type { Pool, PoolConnection, PoolOptions } from "mysql2";
 import type { Connection } from "@/lib/schemas/datasources";
 import { introspectMysql } from "@/server/datasources/introspection/mysql";
 import { connectMysql, endMysqlQuietly, Lazy, openMysqlPool } from "@/server/datasources/pools";
+import type { FairGate } from "./fair-gate";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapMysqlError, type ErrorContext } from "./error-mapping";
-import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, throwIfAborted, wholeMs } from "./execution";
+import { acquireWithin, BACKSTOP_GRACE_MS, checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_POOL_SIZE, ExecutionWatch, resultByteCap, sourceGate, throughGate, throwIfAborted, wholeMs } from "./execution";
 import { affectedOf, control, executeStreaming, mysqlTypeName, mysqlValueConverter, queryRows, resetSession, stillInTransaction, type StreamedResult } from "./mysql-protocol";
 import { noRows, previewSteps, reselectByKey, sampleFailure, sampleOf } from "./preview-steps";
-import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type PreviewSampling, type RowSample, type SchemaInfo } from "./types";
 
 type MysqlConnection = Extract<Connection, { kind: "mysql" }>;
 type Flavour = "mariadb" | "mysql";
 
 const INTROSPECTION_TIMEOUT_MS = 30_000;
+/** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
+const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Reading stopped at the result byte cap: refuse the result (the transaction is rolled back). */
+function throwIfTooLarge(streamed: StreamedResult, maxBytes: number): void {
+  if (streamed.tooLarge) throw new DriverError("result_too_large", resultTooLargeMessage(maxBytes));
+}
 
 /**
  * Out of the pool and the socket torn down. mysql2's destroy() only half-closes (FIN) and keeps
@@ -42,6 +50,8 @@ export class MysqlDriver implements Driver {
   private readonly where: string;
   private readonly poolSize: number;
   private readonly connectTimeoutMs: number;
+  /** Fair sharing of the pool between people (fair-gate.ts). */
+  private readonly gate: FairGate;
   private flavour: Flavour | null = null;
   /** Major and minor server version, e.g. [10, 11]. */
   private version: [number, number] = [0, 0];
@@ -58,6 +68,7 @@ export class MysqlDriver implements Driver {
     this.where = `${connection.host}:${connection.port}`;
     this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.gate = sourceGate(this.poolSize);
   }
 
   private readonly pools = new Lazy(() => openMysqlPool(this.connection, { connectTimeoutMs: this.connectTimeoutMs, max: this.poolSize }));
@@ -167,7 +178,9 @@ export class MysqlDriver implements Driver {
     throwIfAborted(request.signal);
     const started = performance.now();
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
-    const result = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (connection, watch, session) => this.run(connection, request, watch, session));
+    const result = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (connection, watch, session) => this.run(connection, request, watch, session)),
+    );
     return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
@@ -184,24 +197,26 @@ export class MysqlDriver implements Driver {
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
     const rows: Record<string, unknown>[][] = request.statements.map(() => []);
-    const outcome = await this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (connection, watch) => {
-      await this.begin(connection, "write", request.timeoutMs);
-      const ran = await runBatchStatements(request.statements, {
-        checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
-        run: async (statement, index) => {
-          context.sql = statement.sql;
-          const streamed = await executeStreaming(connection, statement.sql, statement.values, null, statement.returnRows ? null : 0);
-          context.sql = null;
-          if (statement.returnRows) rows[index] = this.shape(streamed, streamed.rows.length).rows;
-          if (!stillInTransaction(streamed)) {
-            throw new DriverError("database_error", `Statement ${index + 1} of the batch committed implicitly (MySQL cannot roll back schema changes): the statements before it were kept, the rest did not run.`);
-          }
-          return affectedOf(streamed);
-        },
-      });
-      await control(connection, ran.committed ? "COMMIT" : "ROLLBACK");
-      return ran;
-    });
+    const outcome = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withConnection({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (connection, watch) => {
+        await this.begin(connection, "write", request.timeoutMs);
+        const ran = await runBatchStatements(request.statements, {
+          checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
+          run: async (statement, index) => {
+            context.sql = statement.sql;
+            const streamed = await executeStreaming(connection, statement.sql, statement.values, null, statement.returnRows ? null : 0);
+            context.sql = null;
+            if (statement.returnRows) rows[index] = this.shape(streamed, streamed.rows.length).rows;
+            if (!stillInTransaction(streamed)) {
+              throw new DriverError("database_error", `Statement ${index + 1} of the batch committed implicitly (MySQL cannot roll back schema changes): the statements before it were kept, the rest did not run.`);
+            }
+            return affectedOf(streamed);
+          },
+        });
+        await control(connection, ran.committed ? "COMMIT" : "ROLLBACK");
+        return ran;
+      }),
+    );
     return { ...outcome, rows, durationMs: Math.round(performance.now() - startedAt) };
   }
 
@@ -220,9 +235,11 @@ export class MysqlDriver implements Driver {
     const read = request.mode === "read";
     await this.begin(connection, request.mode, request.timeoutMs);
     if (!read && request.preview && request.sampling) return this.previewWrite(connection, request, watch);
-    const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1);
+    const maxBytes = resultByteCap(request);
+    const streamed = await executeStreaming(connection, request.sql, request.values, read ? request.rowCap + 1 : null, read ? null : request.rowCap + 1, maxBytes);
     if (streamed.stopped) session.destroy = true; // the rest of the result is still on the wire
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(streamed, maxBytes);
     if (read) {
       if (!streamed.stopped) await control(connection, "COMMIT");
       return { ...this.shape(streamed, request.rowCap), affectedRows: null };
@@ -260,8 +277,10 @@ export class MysqlDriver implements Driver {
     const before = steps.before ? await this.sample(connection, steps.before, steps.sampleSize, steps.notes, "before", watch) : null;
     watch.throwIfInterrupted(request.timeoutMs);
     const keep = steps.userRows ? request.rowCap : steps.sampleSize;
-    const streamed = await executeStreaming(connection, steps.write.sql, steps.write.values, null, keep + 1);
+    const maxBytes = resultByteCap(request);
+    const streamed = await executeStreaming(connection, steps.write.sql, steps.write.values, null, keep + 1, maxBytes);
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(streamed, maxBytes);
     const affected = affectedOf(streamed);
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
@@ -269,6 +288,9 @@ export class MysqlDriver implements Driver {
     this.checkStillInTransaction(request, streamed);
     const shaped = this.shape(streamed, keep);
     let after: RowSample | null = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
+    if (request.cascadeTables?.length) {
+      steps.notes.push(`${this.flavour === "mariadb" ? "MariaDB" : "MySQL"} does not report how many rows of ${request.cascadeTables.map((table) => table.display).join(", ")} foreign keys changed; the count above is ${request.sampling?.kind === "delete" ? "deleted" : "changed"} rows of the target only.`);
+    }
     const reselect = steps.after === "reselect" && request.sampling?.reselect && before ? reselectByKey(quoteMysql, request.sampling.reselect, before.rows) : null;
     if (reselect) after = await this.sample(connection, reselect, steps.sampleSize, steps.notes, "after", watch);
     watch.throwIfInterrupted(request.timeoutMs);
@@ -298,7 +320,7 @@ export class MysqlDriver implements Driver {
 
   async introspect(): Promise<SchemaInfo> {
     return introspectMysql(this.connection.database, async (sql, values = []) => {
-      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000, maxResultBytes: INTROSPECTION_MAX_BYTES });
       return result.rows;
     });
   }

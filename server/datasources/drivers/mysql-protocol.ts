@@ -5,7 +5,7 @@
  * column types.
  */
 import type { FieldPacket, PoolConnection, ResultSetHeader } from "mysql2";
-import { integerTextToJson, toJsonSafe } from "./results";
+import { integerTextToJson, rowBytes, toJsonSafe } from "./results";
 
 export interface StreamedResult {
   fields: FieldPacket[];
@@ -14,8 +14,10 @@ export interface StreamedResult {
   rowsSeen: number;
   /** OK packet of a statement without a result set (INSERT/UPDATE/DELETE/DDL). */
   header: ResultSetHeader | null;
-  /** Reading stopped at the row limit; the connection is mid-result and must be destroyed. */
+  /** Reading stopped at the row limit or the byte cap; the connection is mid-result and must be destroyed. */
   stopped: boolean;
+  /** The rows kept were more than `maxBytes`: none are kept, and the result must be refused. */
+  tooLarge: boolean;
 }
 
 const SERVER_STATUS_IN_TRANS = 1;
@@ -34,11 +36,13 @@ export function stillInTransaction(streamed: StreamedResult): boolean {
  * `execute()` in event mode: rows arrive one by one from the socket. With `rowLimit`, we resolve
  * as soon as that many rows arrived and stop listening; the caller then destroys the connection
  * (the server aborts the statement when its socket closes), because mysql2 has no way to skip
- * the rest of a result set without reading it all.
+ * the rest of a result set without reading it all. With `maxBytes`, crossing it stops a read
+ * the same way (`tooLarge`); a write (no row limit) is read to its end, keeping nothing more.
  */
-export function executeStreaming(connection: PoolConnection, sql: string, values: unknown[], rowLimit: number | null, keepRows: number | null = null): Promise<StreamedResult> {
+export function executeStreaming(connection: PoolConnection, sql: string, values: unknown[], rowLimit: number | null, keepRows: number | null = null, maxBytes: number | null = null): Promise<StreamedResult> {
   return new Promise<StreamedResult>((resolve, reject) => {
-    const result: StreamedResult = { fields: [], rows: [], rowsSeen: 0, header: null, stopped: false };
+    const result: StreamedResult = { fields: [], rows: [], rowsSeen: 0, header: null, stopped: false, tooLarge: false };
+    let bytes = 0;
     let settled = false;
     const command = connection.execute({ sql, values: bindValues(values), rowsAsArray: true });
     command.on("fields", (fields: FieldPacket[] | undefined) => {
@@ -48,7 +52,18 @@ export function executeStreaming(connection: PoolConnection, sql: string, values
       if (settled) return;
       if (Array.isArray(row)) {
         result.rowsSeen += 1;
-        if (keepRows !== null && result.rowsSeen > keepRows) return; // counted, not kept
+        if (result.tooLarge || (keepRows !== null && result.rowsSeen > keepRows)) return; // counted, not kept
+        bytes += maxBytes === null ? 0 : rowBytes(row);
+        if (maxBytes !== null && bytes > maxBytes) {
+          result.tooLarge = true;
+          result.rows = [];
+          if (rowLimit !== null) {
+            settled = true;
+            result.stopped = true;
+            resolve(result);
+          }
+          return;
+        }
         result.rows.push(row);
         if (rowLimit !== null && result.rows.length >= rowLimit) {
           settled = true;

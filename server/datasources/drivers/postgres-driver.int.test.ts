@@ -139,7 +139,7 @@ describe("PostgreSQL driver: the database itself refuses what the guard should h
     try {
       await one.execute({ sql: "SELECT set_config('search_path', 'sales', false)", values: [], mode: "read", timeoutMs: 5_000, rowCap: 10 });
       const after = await one.execute({ sql: "SELECT current_setting('search_path') AS path", values: [], mode: "read", timeoutMs: 5_000, rowCap: 10 });
-      expect(after.rows[0]?.path).toBe("public");
+      expect(after.rows[0]?.path).toBe("pg_catalog, public, pg_temp");
     } finally {
       await one.close();
     }

@@ -11,6 +11,7 @@ import type { Connection } from "@/lib/schemas/datasources";
 import { introspectPostgres } from "@/server/datasources/introspection/postgres";
 import { Lazy, openPostgresPool, postgresClientConfig } from "@/server/datasources/pools";
 import type { PostgresSsl } from "@/server/datasources/tls";
+import type { FairGate } from "./fair-gate";
 import { batchCheckpoint, checkBatchRequest, runBatchStatements } from "./batch-steps";
 import { mapPostgresError, type ErrorContext } from "./error-mapping";
 import {
@@ -20,19 +21,30 @@ import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_POOL_SIZE,
   ExecutionWatch,
+  resultByteCap,
+  sourceGate,
+  throughGate,
   throwIfAborted,
   wholeMs,
 } from "./execution";
 import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
+import { checkResolution, namesToResolve } from "./postgres-resolution";
 import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
-import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
-import { DriverError, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
+import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { DriverError, type CascadeTable, type BatchRequest, type BatchResult, type BoundStatement, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type PostgresConnection = Extract<Connection, { kind: "postgres" }>;
 type SslSetting = PostgresSsl;
 
 const noop = () => undefined;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
+/** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
+const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Reading stopped at the result byte cap: refuse the result (the transaction is rolled back). */
+function throwIfTooLarge(fetched: FetchedResult, maxBytes: number): void {
+  if (fetched.tooLarge) throw new DriverError("result_too_large", resultTooLargeMessage(maxBytes));
+}
 
 /**
  * Put back whatever an earlier statement may have changed for the whole session (set_config
@@ -50,10 +62,31 @@ function beginSql(mode: ExecuteRequest["mode"], timeoutMs: number): string {
     `${SESSION_RESET} BEGIN ${mode === "read" ? "READ ONLY" : "READ WRITE"};` +
     ` SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms};` +
     ` SET LOCAL idle_in_transaction_session_timeout = ${idle};` +
-    // The guard resolves unqualified table names to public.*; make the database agree, so a
-    // schema named after the login role cannot shadow a table the policy checked.
-    ` SET LOCAL search_path = public;`
+    // The guard resolves unqualified table names to public.* (pg_* to pg_catalog); make the
+    // database agree, so a schema named after the login role cannot shadow a table the policy
+    // checked. pg_catalog first: built-in functions, operators and types win every tie
+    // (postgres-resolution.ts refuses the overloads that could still win); pg_temp last, so a
+    // temporary table cannot shadow a real one.
+    ` SET LOCAL search_path = pg_catalog, public, pg_temp;`
   );
+}
+
+/**
+ * How many rows of each table foreign-key actions changed, from this transaction's own
+ * statistics (pg_stat_xact_user_tables counts what the transaction did so far, cascades
+ * included), read before the preview's ROLLBACK.
+ */
+async function cascadeCounts(client: pg.ClientBase, tables: readonly CascadeTable[]): Promise<string[]> {
+  const found = await runStatement(
+    client,
+    "SELECT schemaname::text, relname::text, (n_tup_upd OPERATOR(pg_catalog.+) n_tup_del)::int8 FROM pg_catalog.pg_stat_xact_user_tables",
+    [],
+  );
+  const counts = new Map(found.rows.map((row) => [`${String(row[0])}.${String(row[1])}`, Number(row[2])]));
+  return tables.map((table) => {
+    const n = counts.get(`${table.schema ?? "public"}.${table.name}`) ?? 0;
+    return `${table.display}: ${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"} deleted or changed through foreign keys.`;
+  });
 }
 
 function processIdOf(client: pg.ClientBase): number | null {
@@ -87,6 +120,8 @@ export class PostgresDriver implements Driver {
   private readonly where: string;
   private readonly poolSize: number;
   private readonly connectTimeoutMs: number;
+  /** Fair sharing of the pool between people (fair-gate.ts). */
+  private readonly gate: FairGate;
   private readonly typeNames = new PostgresTypeNames();
   private closed = false;
 
@@ -97,6 +132,7 @@ export class PostgresDriver implements Driver {
     this.where = `${connection.host}:${connection.port}`;
     this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.gate = sourceGate(this.poolSize);
   }
 
   private readonly pools = new Lazy(() =>
@@ -180,7 +216,9 @@ export class PostgresDriver implements Driver {
     throwIfAborted(request.signal);
     const started = performance.now();
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
-    const result = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (client, watch) => this.run(client, request, watch));
+    const result = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, (client, watch) => this.run(client, request, watch)),
+    );
     return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
@@ -195,45 +233,58 @@ export class PostgresDriver implements Driver {
     const startedAt = performance.now();
     const context: ErrorContext = { sql: null, timeoutMs: request.timeoutMs, where: this.where };
     const rows: Record<string, unknown>[][] = request.statements.map(() => []);
-    const outcome = await this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
-      await client.query(beginSql("write", request.timeoutMs));
-      const ran = await runBatchStatements(request.statements, {
-        checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
-        run: async (statement, index) => {
-          context.sql = statement.sql;
-          // Runs to completion for its row count; RETURNING rows, if any, are not kept.
-          const fetched = await runStatement(client, statement.sql, statement.values, statement.returnRows ? {} : { keepRows: 0 });
-          context.sql = null;
-          if (statement.returnRows) rows[index] = (await this.shape(client, fetched, fetched.rows.length)).rows;
-          return fetched.rowCount ?? 0;
-        },
-      });
-      await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
-      return ran;
-    });
+    const names = await namesToResolve(request.statements.map((statement) => statement.sql));
+    const outcome = await throughGate(this.gate, request, this.connectTimeoutMs, () =>
+      this.withClient({ signal: request.signal, timeoutMs: request.timeoutMs, context }, async (client, watch) => {
+        await client.query(beginSql("write", request.timeoutMs));
+        await checkResolution(client, names);
+        const ran = await runBatchStatements(request.statements, {
+          checkpoint: batchCheckpoint({ timeoutMs: request.timeoutMs, startedAt, throwIfInterrupted: () => watch.throwIfInterrupted(request.timeoutMs) }),
+          run: async (statement, index) => {
+            context.sql = statement.sql;
+            // Runs to completion for its row count; RETURNING rows are kept only for reads the caller asked for.
+            const fetched = await runStatement(client, statement.sql, statement.values, statement.returnRows ? {} : { keepRows: 0 });
+            context.sql = null;
+            if (statement.returnRows) rows[index] = (await this.shape(client, fetched, fetched.rows.length)).rows;
+            return fetched.rowCount ?? 0;
+          },
+        });
+        if (ran.committed) await checkResolution(client, names);
+        await client.query(ran.committed ? "COMMIT" : "ROLLBACK");
+        return ran;
+      }),
+    );
     return { ...outcome, rows, durationMs: Math.round(performance.now() - startedAt) };
   }
 
   private async run(client: pg.PoolClient, request: ExecuteRequest, watch: ExecutionWatch): Promise<Omit<ExecuteResult, "durationMs">> {
+    const sampling = request.preview ? request.sampling : undefined;
+    const names = await namesToResolve([request.sql, ...[sampling?.before, sampling?.returning].flatMap((s) => (s ? [s.sql] : []))]);
+    const maxBytes = resultByteCap(request);
     await client.query(beginSql(request.mode, request.timeoutMs));
+    await checkResolution(client, names);
     if (request.mode === "read") {
       if (request.maxCost !== undefined) await this.checkCost(client, request);
-      const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1 });
+      const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1, maxBytes });
       watch.throwIfInterrupted(request.timeoutMs);
+      throwIfTooLarge(fetched, maxBytes);
       const shaped = await this.shape(client, fetched, request.rowCap);
+      await checkResolution(client, names);
       await client.query("COMMIT");
       return { ...shaped, affectedRows: null };
     }
     if (request.preview && request.sampling) return this.previewWrite(client, request, watch);
     // No portal limit for writes: the statement must finish to report its row count.
-    const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1 });
+    const fetched = await runStatement(client, request.sql, request.values, { keepRows: request.rowCap + 1, maxBytes });
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(fetched, maxBytes);
     const affected = fetched.rowCount;
     if (request.maxAffectedRows !== undefined && (affected ?? 0) > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected ?? 0, request.maxAffectedRows));
     }
     const shaped = await this.shape(client, fetched, request.rowCap);
     watch.throwIfInterrupted(request.timeoutMs);
+    if (!request.preview) await checkResolution(client, names);
     await client.query(request.preview ? "ROLLBACK" : "COMMIT");
     return { ...shaped, affectedRows: affected };
   }
@@ -247,8 +298,10 @@ export class PostgresDriver implements Driver {
     const before = steps.before ? await this.sample(client, steps.before, steps.sampleSize, steps.notes) : null;
     watch.throwIfInterrupted(request.timeoutMs);
     const keep = steps.userRows ? request.rowCap : steps.sampleSize;
-    const fetched = await runStatement(client, steps.write.sql, steps.write.values, { keepRows: keep + 1 });
+    const maxBytes = resultByteCap(request);
+    const fetched = await runStatement(client, steps.write.sql, steps.write.values, { keepRows: keep + 1, maxBytes });
     watch.throwIfInterrupted(request.timeoutMs);
+    throwIfTooLarge(fetched, maxBytes);
     const affected = fetched.rowCount ?? 0;
     if (request.maxAffectedRows !== undefined && affected > request.maxAffectedRows) {
       throw new DriverError("too_many_rows_affected", tooManyRowsMessage(affected, request.maxAffectedRows));
@@ -256,6 +309,7 @@ export class PostgresDriver implements Driver {
     const shaped = await this.shape(client, fetched, keep);
     watch.throwIfInterrupted(request.timeoutMs);
     await client.query("ROLLBACK");
+    if (request.cascadeTables?.length) steps.notes.push(...(await cascadeCounts(client, request.cascadeTables)));
     const after = steps.after === "write-rows" ? sampleOf(shaped, steps.sampleSize) : null;
     return { ...(steps.userRows ? shaped : noRows()), affectedRows: affected, preview: { before, after, notes: steps.notes } };
   }
@@ -313,7 +367,7 @@ export class PostgresDriver implements Driver {
 
   async introspect(): Promise<SchemaInfo> {
     return introspectPostgres(async (sql, values = []) => {
-      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000, maxResultBytes: INTROSPECTION_MAX_BYTES });
       return result.rows;
     });
   }

@@ -7,9 +7,10 @@
  * CURSOR around it), and neither pg-cursor nor pg-query-stream is installed. node-postgres'
  * own `Query` already sends `Execute` with a max-rows count when given `rows` (that is how
  * pg-cursor works); by default it then asks for the next batch on PortalSuspended. Overriding
- * that one hook to send `Sync` instead stops after rowCap+1 rows: the server produces only those
- * rows (a `SELECT` over a billion rows costs what rowCap+1 rows cost) and the portal is dropped at
- * COMMIT. `queryMode: "extended"` forces Parse/Bind/Execute even without values, and the server
+ * that one hook stops after rowCap+1 rows: the server produces only those rows (a `SELECT` over a
+ * billion rows costs what rowCap+1 rows cost) and the portal is dropped at COMMIT. Rows are asked
+ * for in chunks, so the result byte cap also stops the portal soon after it is crossed, instead
+ * of after rowCap+1 rows of any size. `queryMode: "extended"` forces Parse/Bind/Execute even without values, and the server
  * refuses more than one statement in a Parse message ("cannot insert multiple commands into a
  * prepared statement") — node-postgres would otherwise send value-less text with the simple
  * protocol, which runs any number of statements.
@@ -20,6 +21,8 @@ import { integerTextToJson } from "./results";
 /** The part of node-postgres' internal connection the query hooks use. */
 interface ProtocolConnection {
   sync(): void;
+  flush(): void;
+  execute(config: { portal: string; rows: number }): void;
 }
 
 interface ExtendedQueryConfig extends pg.QueryConfig<unknown[]> {
@@ -36,7 +39,12 @@ export interface FetchedResult {
   rowCount: number | null;
   /** The portal had more rows than the limit. */
   suspended: boolean;
+  /** The rows kept were more than `maxBytes`: reading stopped, and the result must be refused. */
+  tooLarge: boolean;
 }
+
+/** Rows per Execute when a row limit is set: small enough to stop soon after the byte cap. */
+const FETCH_CHUNK = 500;
 
 type HandleError = (this: pg.Query, error: Error, connection: ProtocolConnection) => void;
 type HandleDataRow = (this: pg.Query, message: unknown) => void;
@@ -49,32 +57,50 @@ export interface StatementOptions {
   rowLimit?: number;
   /** Run to completion but keep only this many rows (writes with RETURNING: memory stays bounded). */
   keepRows?: number;
+  /** Most bytes of row data (as sent by the server) to keep; past it `tooLarge` is set and no more rows are kept. */
+  maxBytes?: number;
 }
 
 class LimitedQuery extends pg.Query<unknown[], unknown[]> {
   suspended = false;
+  tooLarge = false;
   private seen = 0;
+  private bytes = 0;
 
   constructor(
     config: ExtendedQueryConfig,
     callback: (error: Error | undefined, result: pg.ResultBuilder<unknown[]>) => void,
-    private readonly limited: boolean,
-    private readonly keepRows: number | undefined,
+    private readonly options: StatementOptions,
   ) {
     super(config, callback);
   }
 
-  /** Rows past `keepRows` are not even parsed; the server's row count still covers them. */
+  /** Rows past `keepRows` or the byte cap are not even parsed; the server's row count still covers them. */
   handleDataRow(message: unknown): void {
     this.seen += 1;
-    if (this.keepRows !== undefined && this.seen > this.keepRows) return;
+    const { keepRows, maxBytes } = this.options;
+    if (this.tooLarge || (keepRows !== undefined && this.seen > keepRows)) return;
+    this.bytes += (message as { length?: number }).length ?? 0;
+    if (maxBytes !== undefined && this.bytes > maxBytes) {
+      this.tooLarge = true;
+      return;
+    }
     baseHandleDataRow.call(this, message);
   }
 
-  /** Called by node-postgres when Execute hit the row limit: stop instead of fetching more. */
+  /**
+   * Called by node-postgres when Execute hit its row count: stop (Sync) at the row limit or the
+   * byte cap, otherwise ask for the next chunk of the same portal.
+   */
   handlePortalSuspended(connection: ProtocolConnection): void {
-    this.suspended = true;
-    connection.sync();
+    const limit = this.options.rowLimit ?? 0;
+    if (this.tooLarge || this.seen >= limit) {
+      this.suspended = this.seen >= limit;
+      connection.sync();
+      return;
+    }
+    connection.execute({ portal: (this as unknown as { portal?: string }).portal ?? "", rows: Math.min(FETCH_CHUNK, limit - this.seen) });
+    connection.flush();
   }
 
   /**
@@ -84,25 +110,23 @@ class LimitedQuery extends pg.Query<unknown[], unknown[]> {
    * not DatabaseErrors and need no Sync.
    */
   handleError(error: Error, connection: ProtocolConnection): void {
-    if (this.limited && error instanceof pg.DatabaseError) connection.sync();
+    if (this.options.rowLimit !== undefined && error instanceof pg.DatabaseError) connection.sync();
     baseHandleError.call(this, error, connection);
   }
 }
 
 /** One statement, extended protocol, array rows. */
 export function runStatement(client: pg.ClientBase, sql: string, values: unknown[], options: StatementOptions = {}): Promise<FetchedResult> {
-  const { rowLimit, keepRows } = options;
+  const { rowLimit } = options;
   return new Promise<FetchedResult>((resolve, reject) => {
-    const limited = rowLimit !== undefined;
-    const config: ExtendedQueryConfig = { text: sql, values, rowMode: "array", queryMode: "extended", ...(limited ? { rows: Math.max(1, rowLimit) } : {}) };
+    const config: ExtendedQueryConfig = { text: sql, values, rowMode: "array", queryMode: "extended", ...(rowLimit !== undefined ? { rows: Math.max(1, Math.min(FETCH_CHUNK, rowLimit)) } : {}) };
     const query = new LimitedQuery(
       config,
       (error, result) => {
         if (error) reject(error);
-        else resolve({ fields: result.fields, rows: result.rows, rowCount: result.rowCount, suspended: query.suspended });
+        else resolve({ fields: result.fields, rows: result.rows, rowCount: result.rowCount, suspended: query.suspended, tooLarge: query.tooLarge });
       },
-      limited,
-      keepRows,
+      options,
     );
     client.query(query);
   });

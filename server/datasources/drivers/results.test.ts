@@ -1,6 +1,6 @@
 /** Result shaping shared by all drivers: JSON-safe values, unique column names, wording. */
 import { describe, expect, it } from "vitest";
-import { bigintToJson, formatSeconds, integerTextToJson, rowsToObjects, toJsonSafe, uniqueColumnNames } from "./results";
+import { bigintToJson, formatSeconds, integerTextToJson, resultTooLargeMessage, rowBytes, rowsToObjects, toJsonSafe, uniqueColumnNames } from "./results";
 
 describe("toJsonSafe", () => {
   it("keeps exact integers exact", () => {
@@ -41,5 +41,16 @@ describe("formatSeconds", () => {
     expect(formatSeconds(300)).toBe("0.3 s");
     expect(formatSeconds(5_000)).toBe("5 s");
     expect(formatSeconds(1_250)).toBe("1.3 s");
+  });
+});
+
+describe("result byte cap wording and estimate", () => {
+  it("says the limit in MB and what to do", () => {
+    expect(resultTooLargeMessage(20 * 1024 * 1024)).toBe("The result is larger than 20 MB; select fewer columns or rows.");
+    expect(resultTooLargeMessage(512 * 1024)).toBe("The result is larger than 0.5 MB; select fewer columns or rows.");
+  });
+
+  it("counts text by length, bytes by size, everything else as small", () => {
+    expect(rowBytes(["abc", Buffer.alloc(10), 42, 7n, null, true])).toBe(3 + 10 + 8 + 8 + 1 + 8);
   });
 });

@@ -100,3 +100,32 @@ export const CANCELLED_MESSAGE = "The query was cancelled.";
 export function tooManyRowsMessage(affected: number, max: number): string {
   return `The statement would change ${affected.toLocaleString("en-US")} rows, more than the limit of ${max.toLocaleString("en-US")}; nothing was changed.`;
 }
+
+/** "20 MB", "0.5 MB": a byte limit in words for error messages (MB = 1,048,576 bytes). */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : Number(mb.toFixed(mb < 1 ? 3 : 1))} MB`;
+}
+
+export function resultTooLargeMessage(maxBytes: number): string {
+  return `The result is larger than ${formatMegabytes(maxBytes)}; select fewer columns or rows.`;
+}
+
+/**
+ * Roughly what one fetched value holds in memory, for the result byte cap where the wire size
+ * is not at hand (MySQL rows arrive parsed): text by length, bytes by size, numbers as 8.
+ */
+export function valueBytes(value: unknown): number {
+  if (value === null || value === undefined) return 1;
+  if (typeof value === "string") return value.length;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return 8;
+  if (value instanceof Date) return 8;
+  return String(typeof value === "object" ? JSON.stringify(value) : value).length;
+}
+
+export function rowBytes(row: readonly unknown[]): number {
+  let total = 0;
+  for (const value of row) total += valueBytes(value);
+  return total;
+}

@@ -10,16 +10,20 @@ import type { Connection } from "@/lib/schemas/datasources";
 import { introspectSqlite } from "@/server/datasources/introspection/sqlite";
 import { checkBatchRequest } from "./batch-steps";
 import { mapSqliteFailure, type ErrorContext } from "./error-mapping";
-import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, throwIfAborted, wholeMs } from "./execution";
+import { checkRequest, DEFAULT_CONNECT_TIMEOUT_MS, resultByteCap, sourceGate, throughGate, throwIfAborted, wholeMs } from "./execution";
+import type { FairGate } from "./fair-gate";
 import { previewSteps } from "./preview-steps";
-import { rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
+import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
 import { SqliteProcessPool, type WorkerRequest, type WorkerResponse } from "./sqlite-process-pool";
 import { DriverError, type BatchRequest, type BatchResult, type Driver, type DriverOptions, type ExecuteRequest, type ExecuteResult, type RowSample, type SchemaInfo } from "./types";
 
 type SqliteConnection = Extract<Connection, { kind: "sqlite" }>;
 
-const DEFAULT_SQLITE_POOL_SIZE = 2;
+/** Three processes: with two per person at most (fair-gate.ts), one is always left for someone else. */
+const DEFAULT_SQLITE_POOL_SIZE = 3;
 const INTROSPECTION_TIMEOUT_MS = 30_000;
+/** The schema of a large database is far bigger than a screen of rows; it is still bounded. */
+const INTROSPECTION_MAX_BYTES = 200 * 1024 * 1024;
 const TEST_TIMEOUT_MS = 10_000;
 
 interface WorkerRows {
@@ -30,6 +34,8 @@ interface WorkerRows {
 interface WorkerResult extends WorkerRows {
   truncated: boolean;
   affectedRows: number | null;
+  /** Previews: rows the statement itself changed (affectedRows also counts foreign-key actions and triggers). */
+  ownRows?: number;
   preview?: { before: WorkerRows | null; after: WorkerRows | null; notes: string[] };
 }
 
@@ -64,21 +70,36 @@ function columnType(declared: string | null, rows: readonly unknown[][], index: 
   return "";
 }
 
+/** SQLite counts foreign-key actions' rows together with the statement's (total_changes()), not per table. */
+function cascadeNote(request: ExecuteRequest, result: WorkerResult): string[] {
+  if (!request.cascadeTables?.length || result.ownRows === undefined || result.affectedRows === null) return [];
+  const more = result.affectedRows - result.ownRows;
+  const tables = request.cascadeTables.map((table) => table.display).join(", ");
+  return [`The statement itself changes ${result.ownRows.toLocaleString("en-US")} ${result.ownRows === 1 ? "row" : "rows"}; ${more.toLocaleString("en-US")} more ${more === 1 ? "row" : "rows"} of ${tables} (or changed by triggers) are deleted or changed through foreign keys.`];
+}
+
 export class SqliteDriver implements Driver {
   readonly kind = "sqlite" as const;
   private readonly pool: SqliteProcessPool;
   private readonly file: string;
   /** How messages name the database: the file name only — its folder is the server's business. */
   private readonly where: string;
+  /** Fair sharing of the worker processes between people (fair-gate.ts). */
+  private readonly gate: FairGate;
+  private readonly acquireTimeoutMs: number;
 
   constructor(connection: SqliteConnection, options: DriverOptions = {}) {
     this.file = connection.file;
     this.where = path.basename(connection.file);
-    this.pool = new SqliteProcessPool(options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, this.where);
+    const size = options.poolSize ?? DEFAULT_SQLITE_POOL_SIZE;
+    this.acquireTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.pool = new SqliteProcessPool(size, this.acquireTimeoutMs, this.where);
+    this.gate = sourceGate(size);
   }
 
-  private failure(response: Extract<WorkerResponse, { ok: false }>, context: ErrorContext, maxAffectedRows: number | undefined): DriverError {
+  private failure(response: Extract<WorkerResponse, { ok: false }>, context: ErrorContext, maxAffectedRows: number | undefined, maxResultBytes: number | undefined): DriverError {
     const { error } = response;
+    if (error.driverCode === "result_too_large") return new DriverError("result_too_large", resultTooLargeMessage(maxResultBytes ?? 0));
     if (error.driverCode === "too_many_rows_affected") {
       return new DriverError("too_many_rows_affected", tooManyRowsMessage(error.affected ?? 0, maxAffectedRows ?? 0));
     }
@@ -86,9 +107,9 @@ export class SqliteDriver implements Driver {
   }
 
   /** One request to a worker process (which is killed at the deadline or on cancel); a failure becomes the mapped DriverError. */
-  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; context: ErrorContext; maxAffectedRows?: number }): Promise<unknown> {
-    const response = await this.pool.run(message, { timeoutMs: options.timeoutMs, signal: options.signal });
-    if (!response.ok) throw this.failure(response, options.context, options.maxAffectedRows);
+  private async call(message: WorkerRequest, options: { timeoutMs: number; signal?: AbortSignal; user?: string; context: ErrorContext; maxAffectedRows?: number; maxResultBytes?: number }): Promise<unknown> {
+    const response = await throughGate(this.gate, options, this.acquireTimeoutMs, () => this.pool.run(message, { timeoutMs: options.timeoutMs, signal: options.signal }));
+    if (!response.ok) throw this.failure(response, options.context, options.maxAffectedRows, options.maxResultBytes);
     return response.result;
   }
 
@@ -99,6 +120,7 @@ export class SqliteDriver implements Driver {
     const context: ErrorContext = { sql: request.sql, timeoutMs: request.timeoutMs, where: this.where };
     // SQLite has RETURNING for every write (3.35+; better-sqlite3 bundles a newer one).
     const steps = request.mode === "write" && request.preview && request.sampling ? previewSteps(request, () => true) : null;
+    const maxResultBytes = resultByteCap(request);
     const bound = (statement: { sql: string; values: unknown[] } | null) => (statement ? { sql: statement.sql, values: sqliteBindValues(statement.values) } : null);
     const result = (await this.call(
       {
@@ -109,18 +131,19 @@ export class SqliteDriver implements Driver {
         mode: request.mode,
         rowCap: request.rowCap,
         maxAffectedRows: request.maxAffectedRows ?? null,
+        maxResultBytes,
         preview: request.preview === true,
         sampling: steps && { ...steps, before: bound(steps.before), write: bound(steps.write) },
         // Wait for another writer's lock at most as long as the statement may run.
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal, context, maxAffectedRows: request.maxAffectedRows },
+      { timeoutMs: request.timeoutMs, signal: request.signal, user: request.user, context, maxAffectedRows: request.maxAffectedRows, maxResultBytes },
     )) as WorkerResult;
     const { columns, rows } = toSample(result);
     const preview = result.preview && {
       before: result.preview.before && toSample(result.preview.before),
       after: result.preview.after && toSample(result.preview.after),
-      notes: result.preview.notes,
+      notes: [...result.preview.notes, ...cascadeNote(request, result)],
     };
     return {
       columns,
@@ -151,7 +174,7 @@ export class SqliteDriver implements Driver {
         statements: request.statements.map((statement) => ({ sql: statement.sql, values: sqliteBindValues(statement.values), expectedAffected: statement.expectedAffected, returnRows: statement.returnRows === true })),
         busyTimeoutMs: wholeMs(request.timeoutMs),
       },
-      { timeoutMs: request.timeoutMs, signal: request.signal, context: { sql: null, timeoutMs: request.timeoutMs, where: this.where } },
+      { timeoutMs: request.timeoutMs, signal: request.signal, user: request.user, context: { sql: null, timeoutMs: request.timeoutMs, where: this.where } },
     )) as Omit<BatchResult, "durationMs" | "rows"> & { rows: (WorkerRows | null)[] };
     const rows = result.rows.map((read) => (read ? toSample(read).rows : []));
     return { committed: result.committed, affected: result.affected, rows, durationMs: Math.round(performance.now() - started) };
@@ -159,7 +182,7 @@ export class SqliteDriver implements Driver {
 
   async introspect(): Promise<SchemaInfo> {
     return introspectSqlite(async (sql, values = []) => {
-      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000 });
+      const result = await this.execute({ sql, values, mode: "read", timeoutMs: INTROSPECTION_TIMEOUT_MS, rowCap: 1_000_000, maxResultBytes: INTROSPECTION_MAX_BYTES });
       return result.rows;
     });
   }

@@ -73,6 +73,30 @@ function bind(values) {
   return values.map((value) => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value));
 }
 
+/**
+ * Roughly what one row holds in memory, for the result byte cap (the same estimate as rowBytes()
+ * in results.ts, which this plain-JS process cannot import): text by length, blobs by size.
+ */
+function rowBytes(row) {
+  let total = 0;
+  for (const value of row) {
+    if (value === null || value === undefined) total += 1;
+    else if (typeof value === "string") total += value.length;
+    else if (value instanceof Uint8Array) total += value.byteLength;
+    else total += 8;
+  }
+  return total;
+}
+
+/** Counts kept rows' bytes; past the cap the statement stops with result_too_large. */
+function byteCounter(maxBytes) {
+  let bytes = 0;
+  return (row) => {
+    bytes += rowBytes(row);
+    if (typeof maxBytes === "number" && bytes > maxBytes) throw failure("result_too_large", "result too large");
+  };
+}
+
 function columnsOf(stmt) {
   return stmt.columns().map((column) => ({ name: column.name, type: column.type }));
 }
@@ -92,11 +116,14 @@ function executeRead(message) {
   stmt.raw(true);
   const rows = [];
   let truncated = false;
+  const count = byteCounter(message.maxResultBytes);
   for (const row of stmt.iterate(...bind(message.values))) {
     if (rows.length >= message.rowCap) {
       truncated = true;
       break; // ends the iterator: SQLite stops producing rows
     }
+    // Throwing ends the iterator too: the rows read so far are dropped, not sent.
+    count(row);
     rows.push(row);
   }
   // Names after running: SQLite re-prepares a statement whose schema changed (another
@@ -166,14 +193,19 @@ function executeWrite(message) {
       stmt.raw(true);
       columns = columnsOf(stmt);
       // RETURNING: SQLite applies all changes before the first row; read to the end to finish.
+      const count = byteCounter(message.maxResultBytes);
       for (const row of stmt.iterate(...bind(write.values))) {
-        if (rows.length < keep) rows.push(row);
-        else truncated = true;
+        if (rows.length < keep) {
+          count(row);
+          rows.push(row);
+        } else truncated = true;
       }
     } else {
       stmt.run(...bind(write.values));
     }
     const affected = totalChanges(db) - before;
+    // The statement's own rows; the rest of `affected` are foreign-key actions and triggers.
+    const own = affected === 0 ? 0 : Number(db.prepare("SELECT changes()").pluck().get());
     requireTransaction(db);
     if (message.maxAffectedRows !== null && affected > message.maxAffectedRows) {
       throw failure("too_many_rows_affected", "too many rows", { affected });
@@ -186,7 +218,7 @@ function executeWrite(message) {
       rows = [];
       truncated = false;
     }
-    return { columns, rows, truncated, affectedRows: affected, preview: { before: beforeSample, after, notes } };
+    return { columns, rows, truncated, affectedRows: affected, ownRows: own, preview: { before: beforeSample, after, notes } };
   });
 }
 

@@ -15,16 +15,40 @@ export interface ExecuteRequest {
   timeoutMs: number;
   /** Reads: fetch at most rowCap+1 rows, return rowCap and truncated=true. Writes: caps RETURNING rows. */
   rowCap: number;
+  /**
+   * Most bytes of row data a result may hold (reads, and the rows a write returns); past it the
+   * statement is stopped while rows stream in and fails with `result_too_large`. Default: the
+   * server-wide limit (ROWCRAFT_MAX_RESULT_BYTES, 20 MB).
+   */
+  maxResultBytes?: number;
   /** Writes: exceeding it rolls back with `too_many_rows_affected`. */
   maxAffectedRows?: number;
   /** Writes: run inside a transaction that is ALWAYS rolled back. */
   preview?: boolean;
   /** Aborting stops the running statement on the server and rejects with `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * Who runs it (a user id), for fair sharing of the source: at most ROWCRAFT_MAX_QUERIES_PER_USER
+   * statements per person run at once, the rest wait their turn (fair-gate.ts). Unset: an
+   * internal statement, limited only by the source's capacity.
+   */
+  user?: string;
   /** PostgreSQL reads: refuse when EXPLAIN's total cost estimate is above this. */
   maxCost?: number;
   /** Previewed writes: also sample the rows before and after the change (same transaction, rolled back). */
   sampling?: PreviewSampling;
+  /**
+   * Previewed writes: tables the write's foreign-key actions reach (server/queries/cascades.ts);
+   * the driver says in the preview's notes how many of their rows changed, where the database
+   * can tell.
+   */
+  cascadeTables?: CascadeTable[];
+}
+
+export interface CascadeTable {
+  schema: string | null;
+  name: string;
+  display: string;
 }
 
 export interface BoundStatement {
@@ -59,6 +83,8 @@ export interface BatchRequest {
   timeoutMs: number;
   /** Aborting stops the running statement on the server, rolls back and rejects with `cancelled`. */
   signal?: AbortSignal;
+  /** Who runs it, as in ExecuteRequest. */
+  user?: string;
 }
 
 export interface BatchResult {
@@ -120,7 +146,9 @@ export type DriverErrorCode =
   | "timeout"
   | "cancelled"
   | "cost_too_high"
+  | "forbidden_function"
   | "too_many_rows_affected"
+  | "result_too_large"
   | "connection_refused"
   | "dns"
   | "auth_failed"
@@ -193,7 +221,7 @@ export interface Driver {
 }
 
 export interface DriverOptions {
-  /** Connections (or SQLite worker processes) per source. Default 5 (SQLite: 2). */
+  /** Connections (or SQLite worker processes) per source. Default 5 (SQLite: 3). */
   poolSize?: number;
   /** Connect timeout, also the longest wait for a free pooled connection. Default 10 s. */
   connectTimeoutMs?: number;

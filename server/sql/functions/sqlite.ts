@@ -30,3 +30,25 @@ export const SQLITE_FUNCTIONS: ReadonlySet<string> = new Set(
 
 /** Aggregate and window functions: a read calling one in its select list no longer returns plain table rows. */
 export const SQLITE_AGGREGATES: ReadonlySet<string> = new Set([AGGREGATES, WINDOW].join(" ").split(/\s+/).filter(Boolean));
+
+/**
+ * Eponymous virtual tables that SQLite lets a query name like a table, without parentheses:
+ * `SELECT * FROM pragma_database_list` runs the pragma (file paths, schema, settings) just as
+ * `pragma_database_list()` does, `dbstat` lists every table and index with its size, and
+ * `sqlite_dbpage` (when compiled in) returns raw database pages — the contents of every table,
+ * readable or not. They are refused as the functions they are, whatever the policy or schema
+ * prefix says. sqlite_master/sqlite_schema/sqlite_sequence/sqlite_stat* stay ordinary system
+ * catalogs: readable only with "Allow system catalogs", never writable (policy.ts).
+ */
+const FUNCTION_TABLES = new Set(["dbstat", "sqlite_dbpage", "sqlite_stmt"]);
+
+export function sqliteFunctionTableRefusal(name: string): string | null {
+  const lower = name.toLowerCase();
+  if (lower.startsWith("pragma_")) {
+    return `${name} is a PRAGMA used as a table; pragmas reveal file paths and schema and are not allowed in Rowcraft queries.`;
+  }
+  if (FUNCTION_TABLES.has(lower)) {
+    return `${name} is a built-in SQLite virtual table that reveals the database's files, pages or statements; it is not allowed in Rowcraft queries.`;
+  }
+  return null;
+}
