@@ -11,9 +11,10 @@
  * ROWCRAFT_TRUSTED_PROXIES (addresses or CIDR ranges, comma-separated).
  *
  * When the peer is unknown (served by plain `next start`, `next dev`, or a platform that
- * replaces the server), every client shares the key UNKNOWN_CLIENT: the per-address limit then
- * acts as one global limit — stricter, never looser — and the per-account/per-device limits
- * still apply as usual.
+ * replaces the server), every client shares the key UNKNOWN_CLIENT. Believing any header there
+ * would let each request pick its own key, so one shared key is the only sound choice; it gets
+ * a gentler limit than a real address (login-throttle.ts, LIMITS.sharedAddress) because
+ * everyone shares it, and owners on a trusted device are not counted under it at all.
  */
 import { BlockList, isIP } from "node:net";
 

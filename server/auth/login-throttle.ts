@@ -13,8 +13,12 @@
  *   then 1 s doubling up to 5 min. A slow-down, not a lock: spraying one account from many
  *   addresses gets at most one guess every 5 minutes (288 a day), and the owner can still try.
  * - per trusted device (a browser that signed in to this account before and holds its sealed
- *   device cookie): the same numbers as per account, but counted for that browser only — so a
- *   stranger's failures never slow the owner down on their usual browser.
+ *   device cookie): the same numbers as per account, counted for that browser only and instead
+ *   of the address and account counts — so a stranger's failures, from anywhere, never slow
+ *   the owner down on their usual browser.
+ * - when the client address is unknown (not served by scripts/serve.mjs), all clients share
+ *   one address key with a gentler limit: 20 free failures, then 1 s doubling up to 60 s, so a
+ *   stranger can slow new sign-ins site-wide but never lock them out for long.
  * Counts are forgotten 24 h after a key's last failure.
  */
 import type { Db } from "@/server/db/client";
@@ -26,6 +30,7 @@ export interface ThrottleLimit {
 
 export const LIMITS = {
   address: { freeFailures: 5, maxDelayMs: 15 * 60 * 1000 },
+  sharedAddress: { freeFailures: 20, maxDelayMs: 60 * 1000 },
   account: { freeFailures: 10, maxDelayMs: 5 * 60 * 1000 },
   device: { freeFailures: 10, maxDelayMs: 5 * 60 * 1000 },
 } satisfies Record<string, ThrottleLimit>;

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { WRONG_CREDENTIALS } from "@/server/auth/sign-in";
 import { LIMITS } from "@/server/auth/login-throttle";
 import { DEVICE_COOKIE } from "@/server/auth/trusted-device";
+import { UNKNOWN_CLIENT } from "@/server/auth/client-address";
 import { DEMO_PASSWORD } from "@/server/seed/demo-users";
 import { contextAs, createTestMetadataDb, memoryCookieJar, type TestMetadataDb } from "@/server/testing/metadata-db";
 
@@ -95,6 +96,27 @@ describe("sign-in", () => {
     // …while the browser they signed in from before still gets straight in.
     const usual = createCaller(await createContextInner({ db: fixture.db, jar: ownerJar, clientAddress: "192.0.2.10" }));
     await usual.auth.signIn({ email: "viewer@acme.test", password: DEMO_PASSWORD });
+  });
+
+  it("a trusted device gets in even when its address is throttled by someone else's failures", async () => {
+    const { jar: ownerJar, caller: owner } = await anonymous("192.0.2.20");
+    await owner.auth.signIn({ email: "builder@acme.test", password: DEMO_PASSWORD });
+    const { caller: stranger } = await anonymous("192.0.2.20");
+    for (let attempt = 0; attempt < LIMITS.address.freeFailures; attempt += 1) await failure(stranger.auth.signIn({ email: "admin@acme.test", password: `guess-${attempt}` }));
+    expect((await failure(stranger.auth.signIn({ email: "viewer@acme.test", password: DEMO_PASSWORD }))).code).toBe("TOO_MANY_REQUESTS");
+    const usual = createCaller(await createContextInner({ db: fixture.db, jar: ownerJar, clientAddress: "192.0.2.20" }));
+    await usual.auth.signIn({ email: "builder@acme.test", password: DEMO_PASSWORD });
+  });
+
+  it("with no known client address, everyone shares one gentler address limit", async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, async (_, attempt) => {
+        const { caller } = await anonymous(UNKNOWN_CLIENT);
+        return failure(caller.auth.signIn({ email: `person${attempt}@acme.test`, password: "guess" })).then((error) => error.code);
+      }),
+    );
+    expect(outcomes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(LIMITS.sharedAddress.freeFailures);
+    expect(LIMITS.sharedAddress.maxDelayMs).toBeLessThanOrEqual(60_000);
   });
 
   it("a device cookie of one account does not help with another, and cannot be forged", async () => {

@@ -8,6 +8,7 @@ import type { SignInInput } from "@/lib/schemas/users";
 import { decoyPasswordHash, verifyPassword } from "@/server/auth/password";
 import { LIMITS, reserveAttempt, settleSuccess, type ThrottleKey } from "@/server/auth/login-throttle";
 import { rememberDevice, trustedDeviceFor } from "@/server/auth/trusted-device";
+import { UNKNOWN_CLIENT } from "@/server/auth/client-address";
 import { createSession } from "@/server/auth/sessions";
 import type { CookieJar } from "@/server/auth/session-cookie";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
@@ -25,9 +26,10 @@ export interface SignInOptions {
 export async function signIn(options: SignInOptions): Promise<{ userId: string }> {
   const { db, input } = options;
   const deviceId = await trustedDeviceFor(options.jar, input.email);
-  const addressKey: ThrottleKey = { key: `ip:${options.clientAddress}`, limit: LIMITS.address };
+  const addressKey: ThrottleKey = { key: `ip:${options.clientAddress}`, limit: options.clientAddress === UNKNOWN_CLIENT ? LIMITS.sharedAddress : LIMITS.address };
   const accountKey: ThrottleKey = deviceId ? { key: `device:${deviceId}`, limit: LIMITS.device } : { key: `email:${input.email}`, limit: LIMITS.account };
-  const reservation = await reserveAttempt(db, [addressKey, accountKey]);
+  // A trusted device is counted on its own: whatever others do from its address or against its account.
+  const reservation = await reserveAttempt(db, deviceId ? [accountKey] : [addressKey, accountKey]);
   if (!reservation.allowed) {
     await recordAuditEvent({ db, actor: null, action: "auth.sign_in", outcome: "denied", detail: { email: input.email, reason: "throttled" } });
     throw new TRPCError({
@@ -42,7 +44,7 @@ export async function signIn(options: SignInOptions): Promise<{ userId: string }
     await recordAuditEvent({ db, actor: null, action: "auth.sign_in", outcome: "denied", detail: { email: input.email, reason: "wrong_credentials" } });
     throw new TRPCError({ code: "UNAUTHORIZED", message: WRONG_CREDENTIALS });
   }
-  await settleSuccess(db, { clear: [accountKey.key], refund: [addressKey.key] });
+  await settleSuccess(db, { clear: [accountKey.key], refund: deviceId ? [] : [addressKey.key] });
   await rememberDevice(options.jar, user.email, deviceId);
   await createSession({ db, jar: options.jar, userId: user.id, userAgent: options.userAgent });
   await recordAuditEvent({ db, actor: { id: user.id, email: user.email }, action: "auth.sign_in", target: { type: "user", id: user.id } });

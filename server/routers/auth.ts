@@ -15,6 +15,9 @@ export const authRouter = router({
 
   signOut: viewerProcedure.mutation(async ({ ctx }) => {
     await destroySession({ db: ctx.db, jar: ctx.jar, sessionId: ctx.session.sessionId });
+    // The browser drops this origin's local storage (unsaved drafts and staged edits), so the
+    // next person on it starts clean even if the page's own clean-up never ran.
+    ctx.resHeaders?.set("Clear-Site-Data", '"storage"');
     await recordAuditEvent({ db: ctx.db, actor: ctx.session.user, action: "auth.sign_out", target: { type: "user", id: ctx.session.user.id } });
     return { ok: true as const };
   }),

@@ -13,6 +13,8 @@ export interface ContextInnerOptions {
   jar: CookieJar;
   clientAddress?: string;
   userAgent?: string | null;
+  /** Headers of the HTTP response being built (absent for server-side callers). */
+  resHeaders?: Headers | null;
 }
 
 export interface Context {
@@ -21,6 +23,7 @@ export interface Context {
   session: CurrentSession | null;
   clientAddress: string;
   userAgent: string | null;
+  resHeaders: Headers | null;
 }
 
 export async function createContextInner(options: ContextInnerOptions): Promise<Context> {
@@ -31,6 +34,7 @@ export async function createContextInner(options: ContextInnerOptions): Promise<
     session: await findCurrentSession({ db, jar: options.jar }),
     clientAddress: options.clientAddress ?? "local",
     userAgent: options.userAgent ?? null,
+    resHeaders: options.resHeaders ?? null,
   };
 }
 
@@ -54,8 +58,9 @@ function configuredTrustedProxies(): TrustedProxies {
   return trustedProxies.parsed;
 }
 
-export async function createRequestContext(request: Request): Promise<Context> {
+export async function createRequestContext(request: Request, resHeaders: Headers | null = null): Promise<Context> {
   return createContextInner({
+    resHeaders,
     jar: await nextCookieJar(),
     // Proxy headers count only from a configured trusted proxy (server/auth/client-address.ts).
     clientAddress: clientAddressOf(request.headers, peerAddressOf(request.headers), configuredTrustedProxies()),

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 import { createContextInner } from "@/server/trpc/context";
-import { createTestMetadataDb, memoryCookieJar, type TestMetadataDb } from "@/server/testing/metadata-db";
+import { contextAs, createTestMetadataDb, memoryCookieJar, type TestMetadataDb } from "@/server/testing/metadata-db";
 import { DEMO_PASSWORD } from "@/server/seed/demo-users";
 
 let meta: TestMetadataDb;
@@ -84,6 +84,15 @@ describe("malformed bodies", () => {
     const response = await handleTrpcRequest(post("auth.signIn", body), { createContext: anonymous, limits });
     expect(response.status).toBe(400);
     expect((await errorsOf(response))[0]?.message).toBe('The request input must be a JSON object of the form {"json": <input>}.');
+  });
+});
+
+describe("sign-out", () => {
+  it("tells the browser to clear this site's local storage (unsaved drafts)", async () => {
+    const signedIn = await contextAs(meta.db, "builder");
+    const response = await handleTrpcRequest(post("auth.signOut", "{}"), { createContext: (resHeaders) => createContextInner({ db: meta.db, jar: signedIn.jar, resHeaders }), limits });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("clear-site-data")).toBe('"storage"');
   });
 });
 

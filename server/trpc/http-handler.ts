@@ -9,7 +9,8 @@ import { crossSiteRefusal } from "@/server/trpc/same-origin";
 import { assertBatchAllowed, limitBody, requestLimitsFromEnv, type RequestLimits } from "@/server/trpc/request-limits";
 
 export interface HandleOptions {
-  createContext: () => Promise<Context>;
+  /** `resHeaders`: the response's headers, for procedures that set one (sign-out's Clear-Site-Data). */
+  createContext: (resHeaders: Headers) => Promise<Context>;
   limits?: RequestLimits;
 }
 
@@ -21,9 +22,9 @@ export function handleTrpcRequest(request: Request, options: HandleOptions): Res
     endpoint: "/api/trpc",
     req: limitBody(request, limits.maxBodyBytes),
     router: appRouter,
-    createContext: ({ info }) => {
+    createContext: ({ info, resHeaders }) => {
       assertBatchAllowed(info, limits);
-      return options.createContext();
+      return options.createContext(resHeaders);
     },
   });
 }

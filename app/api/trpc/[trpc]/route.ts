@@ -3,7 +3,7 @@ import { createRequestContext } from "@/server/trpc/context";
 import { handleTrpcRequest } from "@/server/trpc/http-handler";
 
 function handler(request: Request) {
-  return handleTrpcRequest(request, { createContext: () => createRequestContext(request) });
+  return handleTrpcRequest(request, { createContext: (resHeaders) => createRequestContext(request, resHeaders) });
 }
 
 export { handler as GET, handler as POST };
