@@ -8,7 +8,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { GridEdits, RowStatus } from "@/components/grid";
+import type { CellPatch, GridEdits, RowStatus } from "@/components/grid";
 import type { SaveConflict, SaveTableChangesResult, TableRefInput } from "@/lib/schemas/tables";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
@@ -53,22 +53,28 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
     [conflicts],
   );
 
-  /** True when everything was saved. */
-  async function submit(payload: SavePayload): Promise<boolean> {
+  /** True when everything was saved. `patches`: the staged edits `payload.updates` was built from. */
+  async function submit(payload: SavePayload, patches: readonly CellPatch[] = edits.pending): Promise<boolean> {
     setNotice(null);
     setSending(true);
     try {
       const changes = { updates: payload.updates ?? [], deletes: payload.deletes ?? [], inserts: payload.inserts ?? [], overwrite: payload.overwrite ?? [] };
       const result = send ? await send(changes) : await save.mutateAsync({ datasourceId, table, ...changes });
       if (result.ok) {
-        if (payload.updates) edits.reset();
+        // The saved values stay on screen until the re-read rows arrive: no flash of the old value.
+        if (payload.updates) edits.markSaved(patches);
         setConflicts([]);
         onSaved?.();
         const rows = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en-US")} rows`);
         const parts = [result.updated && `${rows(result.updated)} updated`, result.inserted && `${rows(result.inserted)} added`, result.deleted && `${rows(result.deleted)} deleted`].filter(Boolean);
         setNotice({ tone: "success", text: `Saved: ${parts.join(", ")}.` });
-        // A failed re-read shows where the rows are shown; it must not read as a failed save.
-        await Promise.resolve(reload()).catch(() => undefined);
+        // A failed re-read shows where the rows are shown; it must not read as a failed save
+        // (the saved values then stay shown: they are what the database has).
+        const fresh = await Promise.resolve(reload()).then(
+          () => true,
+          () => false,
+        );
+        if (fresh) edits.clearSaved();
         return true;
       }
       if (result.reason === "conflict") setConflicts(result.conflicts);
@@ -82,7 +88,10 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
   }
 
   /** Saves every valid staged edit; `overwrite` lists rows whose conflicts the user chose to overwrite. */
-  const saveEdits = (overwrite: string[] = []) => void submit({ updates: buildUpdates(edits.pending, sourceOf), overwrite });
+  const saveEdits = (overwrite: string[] = []) => {
+    const patches = edits.pending;
+    void submit({ updates: buildUpdates(patches, sourceOf), overwrite }, patches);
+  };
 
   function takeTheirs(keyIds: string[]) {
     const rows = new Set(keyIds);
