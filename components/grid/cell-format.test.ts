@@ -45,6 +45,13 @@ describe("formatCell", () => {
     expect(formatCellText("datetime", "2026-03-04T10:22:00.000Z", { locale: "en-US", timeZone: "Asia/Tokyo" })).toBe("Mar 4, 2026, 7:22 PM");
   });
 
+  it("reads a database timestamp and an edited ISO timestamp the same way, naming the zone where asked", () => {
+    // The conflict panel's case: "theirs" as the database returns it beside "yours" as edited.
+    const zoned = { ...en, showZone: true };
+    expect(formatCellText("datetime", "2022-02-25 12:00:00+00", zoned)).toBe("Feb 25, 2022, 12:00 PM UTC");
+    expect(formatCellText("datetime", "2022-02-26T15:30:00.000Z", zoned)).toBe("Feb 26, 2022, 3:30 PM UTC");
+  });
+
   it("shows booleans as true/false", () => {
     expect(formatCell("boolean", true)).toEqual({ kind: "boolean", value: true });
     expect(formatCell("boolean", 0)).toEqual({ kind: "boolean", value: false });

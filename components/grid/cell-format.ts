@@ -17,6 +17,8 @@ export interface CellFormatOptions {
   row?: Readonly<Record<string, unknown>>;
   locale?: string;
   timeZone?: string;
+  /** Name the time zone of timestamps (where several people's times meet, e.g. the conflict panel). */
+  showZone?: boolean;
 }
 
 export type CellDisplay =
@@ -54,7 +56,7 @@ function safeHref(value: string): string | null {
 
 export function formatCell(type: GridColumnType, value: unknown, options: CellFormatOptions = {}): CellDisplay {
   if (value === null || value === undefined) return { kind: "null" };
-  const { format, row, locale, timeZone } = options;
+  const { format, row, locale, timeZone, showZone } = options;
   switch (type) {
     case "money": {
       // A money column is edited in cents: only a cents format may change its currency or decimals.
@@ -72,7 +74,7 @@ export function formatCell(type: GridColumnType, value: unknown, options: CellFo
     case "date":
       return { kind: "text", text: formatDate(value, { locale }) ?? anyText(value), numeric: false };
     case "datetime":
-      return { kind: "text", text: formatDateTime(value, { locale, timeZone }) ?? anyText(value), numeric: false };
+      return { kind: "text", text: formatDateTime(value, { locale, timeZone, showZone }) ?? anyText(value), numeric: false };
     case "enum": {
       const text = anyText(value);
       return { kind: "enum", text, tone: enumTone(text) };

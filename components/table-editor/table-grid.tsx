@@ -62,7 +62,7 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
 
   return (
     <div style={{ display: "grid", gap: "var(--space-3)" }}>
-      <SaveMessages edits={edits} saving={saving} />
+      <SaveMessages edits={edits} saving={saving} columns={columns} />
       {actions.panel}
       <DataGrid
         ref={grid}

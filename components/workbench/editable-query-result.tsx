@@ -75,7 +75,7 @@ export function EditableQueryResult({ datasourceId, editable, columns, rows: loa
   return (
     <div style={{ display: "grid", gap: "var(--space-2)" }}>
       <p style={{ margin: 0, color: "var(--color-text-muted)" }}>{editingHint(editable)}</p>
-      <SaveMessages edits={edits} saving={saving} sourceOf={sourceOf} />
+      <SaveMessages edits={edits} saving={saving} sourceOf={sourceOf} columns={gridColumns} />
       {actions.panel}
       <DataGrid
         ref={grid}

@@ -81,7 +81,7 @@ function TableGrid({ widget, rows, columns, getRowId, refreshing, editing }: Gri
     <>
       {actions.toolbar}
       {actions.panel}
-      {editing ? <SaveMessages edits={editing.edits} saving={editing.saving} /> : null}
+      {editing ? <SaveMessages edits={editing.edits} saving={editing.saving} columns={columns} /> : null}
       <div className={styles.gridArea} aria-busy={refreshing || undefined}>
         {rows.length === 0 ? (
           <WidgetEmpty />
