@@ -111,7 +111,20 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
         }}
       />
       {actions.dialog}
-      {inserting && meta ? <InsertRowDialog columns={meta.columns} busy={saving.isSaving} onCancel={() => setInserting(false)} onInsert={async (values) => (await saving.submit({ inserts: [values] })) && setInserting(false)} /> : null}
+      {inserting && meta ? (
+        <InsertRowDialog
+          columns={meta.columns}
+          gridColumns={columns}
+          busy={saving.isSaving}
+          onCancel={() => setInserting(false)}
+          onInsert={async (values) => {
+            // Errors stay in the dialog, next to their field: the page behind it is covered.
+            const outcome = await saving.submit({ inserts: [values] }, [], { keepErrors: true });
+            if (outcome.ok) setInserting(false);
+            return outcome;
+          }}
+        />
+      ) : null}
     </div>
   );
 }

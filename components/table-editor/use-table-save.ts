@@ -23,6 +23,9 @@ export interface SavePayload {
   overwrite?: string[];
 }
 
+/** A save's outcome; `message` is null for a conflict (shown in the conflict panel). */
+export type SubmitOutcome = { ok: true } | { ok: false; message: string | null };
+
 export interface SaveNotice {
   tone: "success" | "error";
   text: string;
@@ -53,10 +56,18 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
     [conflicts],
   );
 
-  /** True when everything was saved. `patches`: the staged edits `payload.updates` was built from. */
-  async function submit(payload: SavePayload, patches: readonly CellPatch[] = edits.pending): Promise<boolean> {
+  /**
+   * Sends the changes. `patches`: the staged edits `payload.updates` was built from. With
+   * `keepErrors` a failure is only returned (the Add row dialog shows it next to its fields)
+   * instead of being announced above the grid.
+   */
+  async function submit(payload: SavePayload, patches: readonly CellPatch[] = edits.pending, options: { keepErrors?: boolean } = {}): Promise<SubmitOutcome> {
     setNotice(null);
     setSending(true);
+    const fail = (message: string): SubmitOutcome => {
+      if (!options.keepErrors) setNotice({ tone: "error", text: `${message} Your changes are kept; try again.` });
+      return { ok: false, message };
+    };
     try {
       const changes = { updates: payload.updates ?? [], deletes: payload.deletes ?? [], inserts: payload.inserts ?? [], overwrite: payload.overwrite ?? [] };
       const result = send ? await send(changes) : await save.mutateAsync({ datasourceId, table, ...changes });
@@ -75,16 +86,18 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
           () => false,
         );
         if (fresh) edits.clearSaved();
-        return true;
+        return { ok: true };
       }
-      if (result.reason === "conflict") setConflicts(result.conflicts);
-      else setNotice({ tone: "error", text: `${result.message} Your changes are kept; try again.` });
+      if (result.reason === "conflict") {
+        setConflicts(result.conflicts);
+        return { ok: false, message: null };
+      }
+      return fail(result.message);
     } catch (error) {
-      setNotice({ tone: "error", text: `Nothing was saved: ${errorMessage(error)} Your changes are kept; try again.` });
+      return fail(`Nothing was saved: ${errorMessage(error)}`);
     } finally {
       setSending(false);
     }
-    return false;
   }
 
   /** Saves every valid staged edit; `overwrite` lists rows whose conflicts the user chose to overwrite. */
