@@ -42,8 +42,8 @@ export function FormatFields<F extends StoredFormat>({ label, value, extraChoice
             label={`${label}: stored amount is in`}
             value={format.unit}
             options={[
-              { value: "cents", label: "Cents (1234 is 12.34)" },
-              { value: "units", label: "Units of currency (1234 is 1,234.00)" },
+              { value: "cents", label: "Cents (1234 = 12.34)" },
+              { value: "units", label: "Units (1234 = 1,234.00)" },
             ]}
             onChange={(event) => set({ ...format, unit: event.target.value as "cents" | "units" })}
           />
@@ -68,8 +68,8 @@ export function FormatFields<F extends StoredFormat>({ label, value, extraChoice
           label={`${label}: stored value is`}
           value={String(format.of)}
           options={[
-            { value: "1", label: "A fraction of 1 (0.125 is 12.5%)" },
-            { value: "100", label: "Out of 100 (12.5 is 12.5%)" },
+            { value: "1", label: "A fraction of 1 (0.125 = 12.5%)" },
+            { value: "100", label: "Out of 100 (12.5 = 12.5%)" },
           ]}
           onChange={(event) => set({ ...format, of: event.target.value === "100" ? 100 : 1 })}
         />

@@ -117,12 +117,8 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
           gridColumns={columns}
           busy={saving.isSaving}
           onCancel={() => setInserting(false)}
-          onInsert={async (values) => {
-            // Errors stay in the dialog, next to their field: the page behind it is covered.
-            const outcome = await saving.submit({ inserts: [values] }, [], { keepErrors: true });
-            if (outcome.ok) setInserting(false);
-            return outcome;
-          }}
+          // Errors stay in the dialog, next to their field (the page behind it is covered); it closes once the row is added.
+          onInsert={(values) => saving.submit({ inserts: [values] }, [], { keepErrors: true, onOk: () => setInserting(false) })}
         />
       ) : null}
     </div>

@@ -59,9 +59,10 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
   /**
    * Sends the changes. `patches`: the staged edits `payload.updates` was built from. With
    * `keepErrors` a failure is only returned (the Add row dialog shows it next to its fields)
-   * instead of being announced above the grid.
+   * instead of being announced above the grid; `onOk` runs as soon as the save succeeded,
+   * before the rows are re-read (a dialog closes without waiting for them).
    */
-  async function submit(payload: SavePayload, patches: readonly CellPatch[] = edits.pending, options: { keepErrors?: boolean } = {}): Promise<SubmitOutcome> {
+  async function submit(payload: SavePayload, patches: readonly CellPatch[] = edits.pending, options: { keepErrors?: boolean; onOk?: () => void } = {}): Promise<SubmitOutcome> {
     setNotice(null);
     setSending(true);
     const fail = (message: string): SubmitOutcome => {
@@ -76,6 +77,7 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
         if (payload.updates) edits.markSaved(patches);
         setConflicts([]);
         onSaved?.();
+        options.onOk?.();
         const rows = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en-US")} rows`);
         const parts = [result.updated && `${rows(result.updated)} updated`, result.inserted && `${rows(result.inserted)} added`, result.deleted && `${rows(result.deleted)} deleted`].filter(Boolean);
         setNotice({ tone: "success", text: `Saved: ${parts.join(", ")}.` });
