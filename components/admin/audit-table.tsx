@@ -70,7 +70,7 @@ export function AuditTable({ events, filter, invalid }: { events: AuditRow[]; fi
           <tbody>
             {events.map((event) => (
               <tr key={event.id}>
-                <td>
+                <td style={{ whiteSpace: "nowrap" }}>
                   <LocalTime value={event.at} />
                 </td>
                 <td>{event.actorEmail ?? "—"}</td>
