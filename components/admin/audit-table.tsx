@@ -1,6 +1,7 @@
 /** The audit log table with its filter form. Filters are plain GET parameters, so a link reproduces the view. */
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { LocalTime } from "@/components/ui/local-time";
 import { Alert, Badge, DataTable, EmptyState } from "@/components/ui/surface";
 
 export interface AuditRow {
@@ -58,7 +59,7 @@ export function AuditTable({ events, filter, invalid }: { events: AuditRow[]; fi
         <DataTable aria-label="Audit events">
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
+              <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
@@ -69,7 +70,9 @@ export function AuditTable({ events, filter, invalid }: { events: AuditRow[]; fi
           <tbody>
             {events.map((event) => (
               <tr key={event.id}>
-                <td>{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td style={{ whiteSpace: "nowrap" }}>
+                  <LocalTime value={event.at} />
+                </td>
                 <td>{event.actorEmail ?? "—"}</td>
                 <td>
                   <code>{event.action}</code>

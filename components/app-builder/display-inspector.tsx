@@ -2,6 +2,7 @@
 /** Inspector sections of widgets that show data: chart, stat tile and text. */
 import type { Widget } from "@/lib/app-document";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { FormatFields } from "./format-fields";
 import { joinErrors, useWidgetEditor, WidgetBindingField } from "./inspector-fields";
 
 type ChartWidget = Extract<Widget, { type: "chart" }>;
@@ -40,6 +41,12 @@ export function ChartInspector({ widget }: { widget: ChartWidget }) {
           if (y.length > 0) setProps({ y }, "props.y");
         }}
       />
+      <FormatFields
+        label="Value format"
+        value={props.format}
+        extraChoices={[{ value: "", label: "Plain number" }]}
+        onChange={(format) => setProps({ format }, "props.format")}
+      />
     </>
   );
 }
@@ -69,17 +76,7 @@ export function StatInspector({ widget }: { widget: StatWidget }) {
         ]}
         onChange={(event) => setProps({ trend: event.target.value === "" ? undefined : (event.target.value as StatWidget["props"]["trend"]) }, "props.trend")}
       />
-      <SelectField
-        label="Format"
-        value={props.format}
-        options={[
-          { value: "number", label: "Number" },
-          { value: "money", label: "Money" },
-          { value: "percent", label: "Percent" },
-          { value: "text", label: "Text" },
-        ]}
-        onChange={(event) => setProps({ format: event.target.value as StatWidget["props"]["format"] }, "props.format")}
-      />
+      <FormatFields label="Format" value={props.format} extraChoices={[{ value: "text", label: "Text" }]} onChange={(format) => setProps({ format }, "props.format")} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 /** Inspector of a table widget: its data, row key, columns (key, label, format, hidden, editable) and row actions. */
-import { COLUMN_FORMATS, type Widget } from "@/lib/app-document";
+import type { Widget } from "@/lib/app-document";
 import { evaluateTemplate } from "@/lib/bindings";
 import { useAppRuntime } from "@/components/app-runtime";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { actionOptions } from "./action-fields";
 import { ActionMappingEditor } from "./action-mapping-editor";
 import { useBuilder } from "./builder-context";
+import { FormatFields } from "./format-fields";
 import { joinErrors, useWidgetEditor, WidgetBindingField } from "./inspector-fields";
 import styles from "./inspector.module.css";
 import { PICK_ACTION } from "./widget-defaults";
@@ -15,6 +16,14 @@ import { PICK_ACTION } from "./widget-defaults";
 type TableWidget = Extract<Widget, { type: "table" }>;
 type Column = TableWidget["props"]["columns"][number];
 type TableAction = TableWidget["props"]["actions"][number];
+
+const COLUMN_WORD_CHOICES = [
+  { value: "", label: "Automatic" },
+  { value: "text", label: "Text" },
+  { value: "date", label: "Date" },
+  { value: "datetime", label: "Date and time" },
+  { value: "boolean", label: "Yes / no" },
+];
 
 /** Column keys of the rows the table's data binding gives right now (from the live preview). */
 function useDataKeys(data: string): string[] {
@@ -59,12 +68,7 @@ export function TableInspector({ widget }: { widget: TableWidget }) {
               <TextField label={`Column ${index + 1} key`} value={column.key} list={`${widget.id}-keys`} error={joinErrors(errorsAt(`props.columns[${index}].key`))} onChange={(event) => setColumn(index, { key: event.target.value }, "key")} />
               <TextField label={`Column ${index + 1} label`} value={column.label ?? ""} onChange={(event) => setColumn(index, { label: event.target.value === "" ? undefined : event.target.value }, "label")} />
             </div>
-            <SelectField
-              label={`Column ${index + 1} format`}
-              value={column.format ?? ""}
-              options={[{ value: "", label: "Automatic" }, ...COLUMN_FORMATS.map((format) => ({ value: format, label: format }))]}
-              onChange={(event) => setColumn(index, { format: event.target.value === "" ? undefined : (event.target.value as Column["format"]) }, "format")}
-            />
+            <FormatFields label={`Column ${index + 1} format`} value={column.format} extraChoices={COLUMN_WORD_CHOICES} currencyColumn onChange={(format) => setColumn(index, { format }, "format")} />
             <div className={styles.inline}>
               <CheckboxField label={`Hide column ${index + 1}`} checked={column.hidden ?? false} onChange={(event) => setColumn(index, { hidden: event.target.checked || undefined }, "hidden")} />
               <CheckboxField label={`Column ${index + 1} editable`} checked={column.editable ?? false} onChange={(event) => setColumn(index, { editable: event.target.checked || undefined }, "editable")} />

@@ -3,6 +3,7 @@
  * return DECIMAL and big sums as text ("12.50"), so numeric text is coerced; anything else that
  * is not a number becomes a gap (null) rather than NaN. Pure.
  */
+import { formatNumber, type NumberFormat } from "@/lib/format";
 import type { Rows } from "./widget-data";
 
 export type ChartRow = Record<string, string | number | null>;
@@ -46,4 +47,17 @@ export function chartData(rows: Rows, x: string, ys: readonly string[]): ChartDa
 export function fieldLabel(field: string): string {
   const words = field.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const PLAIN: NumberFormat = { style: "number" };
+
+/**
+ * The value axis and tooltips of a chart, in the chart's format (lib/format): axis ticks are
+ * compact ($32K) so they fit, tooltips give the full value ($31,983.38).
+ */
+export function chartFormatters(format: NumberFormat = PLAIN, locale?: string) {
+  return {
+    tick: (value: unknown) => formatNumber(value, format, { compact: true, locale }) ?? String(value),
+    tooltip: (value: unknown) => formatNumber(value, format, { locale }) ?? String(value),
+  };
 }

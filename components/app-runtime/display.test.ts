@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chartData, fieldLabel, toChartNumber } from "./chart-data";
+import { opsDashboardApp } from "@/lib/app-document/demo-apps";
+import { chartData, chartFormatters, fieldLabel, toChartNumber } from "./chart-data";
 import { formatStat, statChange } from "./stat-format";
 import { asRows, rowKeys } from "./widget-data";
 
@@ -24,6 +25,22 @@ describe("chartData", () => {
   });
 });
 
+describe("chartFormatters", () => {
+  it("formats the value axis and tooltips with the chart's format", () => {
+    const money = chartFormatters({ style: "money", unit: "cents", currency: "USD" }, "en-US");
+    expect(money.tick(3198338)).toBe("$32K");
+    expect(money.tooltip(3198338)).toBe("$31,983.38");
+    // The Ops dashboard's revenue axis reads money, not a raw number.
+    const revenue = opsDashboardApp.pages[0]!.widgets.find((widget) => widget.id === "revenueChart");
+    const revenueFormat = revenue?.type === "chart" ? revenue.props.format : undefined;
+    expect(chartFormatters(revenueFormat, "en-US").tick(31983.38)).toBe("$32K");
+    expect(chartFormatters(revenueFormat, "en-US").tooltip(31983.38)).toBe("$31,983.38");
+    const plain = chartFormatters(undefined, "en-US");
+    expect(plain.tick(1500)).toBe("1.5K");
+    expect(plain.tooltip(1500.5)).toBe("1,500.5");
+  });
+});
+
 describe("rows", () => {
   it("accepts lists of objects only", () => {
     expect(asRows([{ a: 1 }])).toEqual({ ok: true, rows: [{ a: 1 }] });
@@ -43,6 +60,13 @@ describe("stat format", () => {
     expect(formatStat("ok", "text")).toBe("ok");
     expect(formatStat(null, "number")).toBe("—");
     expect(formatStat("n/a", "number")).toBe("n/a");
+  });
+  it("shows money in the unit the format says, so a total in dollars is not divided by 100", () => {
+    expect(formatStat(31983.38, { style: "money", unit: "units", currency: "USD" }, "en-US")).toBe("$31,983.38");
+    expect(formatStat(3198338, { style: "money", unit: "cents", currency: "USD" }, "en-US")).toBe("$31,983.38");
+    expect(formatStat(1050, { style: "money", unit: "cents", currency: "EUR" }, "en-US")).toBe("€10.50");
+    expect(formatStat(0.042, { style: "percent", of: 1 }, "en-US")).toBe("4.2%");
+    expect(statChange(5, 0, { style: "money", unit: "units", currency: "USD" }, undefined, "en-US")).toMatchObject({ text: "+$5.00" });
   });
   it("colours the change by trend", () => {
     expect(statChange(110, 100, "number", "up-is-good")).toMatchObject({ direction: "up", good: true, text: "+10%" });

@@ -1,26 +1,20 @@
 /**
- * A stat tile's numbers: the value in its format (number, money from integer cents, percent
- * where the value is already in percent — `round(rate * 100, 1)` — or text) and the change from
- * the comparison, coloured by whether that direction is good. Pure, Intl-formatted (en-US).
+ * A stat tile's numbers: the value in its format (lib/format: money says whether it is in cents
+ * or units, percent whether it is of 1 or of 100; legacy words keep their old meaning) or as
+ * text, and the change from the comparison, coloured by whether that direction is good. Pure.
  */
+import type { StatFormat } from "@/lib/app-document";
+import { EMPTY_MARK, formatNumber, resolveNumberFormat } from "@/lib/format";
 import { toChartNumber } from "./chart-data";
 
-export type StatFormat = "number" | "money" | "percent" | "text";
+export type { StatFormat };
 export type Trend = "up-is-good" | "down-is-good";
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-const moneyFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 2 });
-
 /** The value as shown; null/undefined are "—". Values that are not numbers are shown as text. */
-export function formatStat(value: unknown, format: StatFormat): string {
-  if (value === null || value === undefined || value === "") return "—";
+export function formatStat(value: unknown, format: StatFormat, locale?: string): string {
+  if (value === null || value === undefined || value === "") return EMPTY_MARK;
   if (format === "text") return typeof value === "object" ? JSON.stringify(value) : String(value);
-  const number = toChartNumber(value);
-  if (number === null) return String(value);
-  if (format === "money") return moneyFormat.format(number / 100);
-  if (format === "percent") return percentFormat.format(number / 100);
-  return numberFormat.format(number);
+  return formatNumber(value, resolveNumberFormat(format), { locale }) ?? String(value);
 }
 
 export interface StatChange {
@@ -33,16 +27,17 @@ export interface StatChange {
   description: string;
 }
 
-export function statChange(value: unknown, comparison: unknown, format: StatFormat, trend: Trend | undefined): StatChange | null {
+export function statChange(value: unknown, comparison: unknown, format: StatFormat, trend: Trend | undefined, locale?: string): StatChange | null {
   const now = toChartNumber(value);
   const before = toChartNumber(comparison);
   if (now === null || before === null || format === "text") return null;
   const diff = now - before;
   const direction = diff > 0 ? "up" : diff < 0 ? "down" : "flat";
   const good = direction === "flat" || !trend ? null : (direction === "up") === (trend === "up-is-good");
-  const text =
-    before !== 0 ? `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${percentFormat.format(Math.abs(diff / before))}` : `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${formatStat(Math.abs(diff), format)}`;
+  const sign = diff > 0 ? "+" : diff < 0 ? "−" : "";
+  const relative = formatNumber(Math.abs(diff / before), { style: "percent", of: 1 }, { locale });
+  const text = before !== 0 ? `${sign}${relative}` : `${sign}${formatStat(Math.abs(diff), format, locale)}`;
   const word = direction === "up" ? "Up" : direction === "down" ? "Down" : "No change";
-  const description = direction === "flat" ? `No change from ${formatStat(before, format)}` : `${word} ${text.replace(/^[+−]/, "")} from ${formatStat(before, format)}`;
+  const description = direction === "flat" ? `No change from ${formatStat(before, format, locale)}` : `${word} ${text.replace(/^[+−]/, "")} from ${formatStat(before, format, locale)}`;
   return { direction, good, text, description };
 }

@@ -40,6 +40,27 @@ describe("tableGridColumns", () => {
     ]);
   });
 
+  it("says the unit of money: the word money is cents, an explicit format in units edits the plain number", () => {
+    const columns = tableGridColumns({
+      sourceColumns: [
+        { name: "total_cents", dataType: "INTEGER" },
+        { name: "revenue", dataType: "REAL" },
+        { name: "rate", dataType: "REAL" },
+      ],
+      rows: [{ total_cents: 1250, revenue: 31983.38, rate: 0.125 }],
+      overrides: [
+        { key: "total_cents", format: "money" },
+        { key: "revenue", format: { style: "money", unit: "units", currency: "EUR" } },
+        { key: "rate", format: { style: "percent", of: 1 } },
+      ],
+    });
+    expect(columns.map((c) => [c.id, c.type, c.format])).toEqual([
+      ["total_cents", "money", { style: "money", unit: "cents", currency: "USD" }],
+      ["revenue", "decimal", { style: "money", unit: "units", currency: "EUR" }],
+      ["rate", "decimal", { style: "percent", of: 1 }],
+    ]);
+  });
+
   it("uses the rows' keys for computed data", () => {
     expect(tableGridColumns({ sourceColumns: null, rows: [{ a: 1 }, { b: "x", a: 2 }], overrides: [] }).map((c) => c.id)).toEqual(["a", "b"]);
   });

@@ -4,7 +4,8 @@
  * overrides (label, hidden, format) and which cells may be edited. Pure.
  */
 import { gridColumnsFromResult, type GridColumn, type GridColumnType } from "@/components/grid";
-import type { COLUMN_FORMATS } from "@/lib/app-document";
+import type { ColumnFormat } from "@/lib/app-document";
+import { resolveNumberFormat, type NumberFormat } from "@/lib/format";
 import type { QueryColumn, QueryEditable } from "@/lib/schemas/queries";
 import { rowKeys, type Rows } from "./widget-data";
 
@@ -12,13 +13,24 @@ export interface ColumnOverride {
   key: string;
   label?: string;
   hidden?: boolean;
-  format?: (typeof COLUMN_FORMATS)[number];
+  format?: ColumnFormat;
   editable?: boolean;
 }
 
-function typeFor(format: NonNullable<ColumnOverride["format"]>, inferred: GridColumnType): GridColumnType {
-  if (format === "number") return inferred === "integer" || inferred === "decimal" ? inferred : "decimal";
-  return format;
+const numericOr = (inferred: GridColumnType, fallback: GridColumnType): GridColumnType => (inferred === "integer" || inferred === "decimal" ? inferred : fallback);
+
+/**
+ * The grid type (how cells are edited) and number format (how they read) of an override. The
+ * word "money" is integer cents (the migration rule in lib/app-document/schema.ts). Money in
+ * cents edits as an amount and stores cents; money in units and percents edit the stored number.
+ */
+function typeFor(format: ColumnFormat, inferred: GridColumnType): { type: GridColumnType; format?: NumberFormat } {
+  if (format === "number") return { type: numericOr(inferred, "decimal") };
+  if (format === "money") return { type: "money", format: resolveNumberFormat("money") };
+  if (typeof format === "string") return { type: format };
+  const resolved = resolveNumberFormat(format);
+  if (resolved.style === "money" && resolved.unit === "cents") return { type: "money", format: resolved };
+  return { type: numericOr(inferred, "decimal"), format: resolved };
 }
 
 /**
@@ -38,8 +50,8 @@ export function tableGridColumns(options: { sourceColumns: readonly QueryColumn[
     const override = byKey.get(column.id);
     if (!override) return [column];
     if (override.hidden) return [];
-    const type = override.format ? typeFor(override.format, column.type) : column.type;
+    const { type, format } = override.format ? typeFor(override.format, column.type) : { type: column.type, format: undefined };
     const { enumValues, ...rest } = column;
-    return [{ ...rest, ...(type === column.type && enumValues ? { enumValues } : {}), name: override.label ?? column.name, type }];
+    return [{ ...rest, ...(type === column.type && enumValues ? { enumValues } : {}), ...(format ? { format } : {}), name: override.label ?? column.name, type }];
   });
 }

@@ -2,6 +2,7 @@
 /** The introspected schema of a source (tables, columns, keys) with a Refresh button. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { Alert, Badge, Card } from "@/components/ui/surface";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
@@ -21,7 +22,7 @@ export function SchemaBrowser({ datasourceId }: { datasourceId: string }) {
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
         <h2 style={{ fontSize: "var(--text-lg)" }}>Schema</h2>
         <div style={{ display: "flex", gap: "var(--space-3)", alignItems: "center" }}>
-          {schema.data ? <span style={{ color: "var(--color-text-muted)" }}>Read {schema.data.cachedAt.toLocaleString("en-US")}</span> : null}
+          {schema.data ? <span style={{ color: "var(--color-text-muted)" }}>Read <LocalTime value={schema.data.cachedAt} /></span> : null}
           <Button size="small" onClick={() => refresh.mutate({ id: datasourceId })} disabled={refresh.isPending}>
             {refresh.isPending ? "Refreshing…" : "Refresh schema"}
           </Button>

@@ -99,7 +99,7 @@ export function CellEditor({ column, initialText, replacing, onCommit, onCancel 
     const known = current === "" || options.includes(current);
     return (
       <select ref={inputRef} className={styles.editorSelect} defaultValue={current} {...common}>
-        <option value="">NULL</option>
+        <option value="">— (empty)</option>
         {known ? null : <option value={current}>{current}</option>}
         {options.map((option) => (
           <option key={option} value={option}>

@@ -1,9 +1,25 @@
 /**
  * How a cell value looks on screen, per column type: a small description (`CellDisplay`) that
- * grid-cell.tsx turns into markup. Pure, so every formatter is unit-tested.
+ * grid-cell.tsx turns into markup. Numbers and dates go through lib/format, the formatter stat
+ * tiles and charts use too, so a value reads the same on every screen. Pure and unit-tested.
  */
-import { dateText, dateTimeText, isNumericType, toBoolean, toCents } from "./column-types";
+import { formatDate, formatDateTime, formatNumber, type NumberFormat } from "@/lib/format";
+import { isNumericType, toBoolean } from "./column-types";
 import type { GridColumnType } from "./types";
+
+/** A `money` column without a format holds integer cents in USD (`*_cents` columns). */
+export const DEFAULT_MONEY_FORMAT: NumberFormat = { style: "money", unit: "cents", currency: "USD" };
+
+export interface CellFormatOptions {
+  /** The column's number format (money unit and currency, decimals, percent …). */
+  format?: NumberFormat;
+  /** The cell's row, for a currency read from another column. */
+  row?: Readonly<Record<string, unknown>>;
+  locale?: string;
+  timeZone?: string;
+  /** Name the time zone of timestamps (where several people's times meet, e.g. the conflict panel). */
+  showZone?: boolean;
+}
 
 export type CellDisplay =
   | { kind: "null" }
@@ -25,19 +41,6 @@ export function enumTone(value: string): number {
   return (hash >>> 0) % ENUM_TONES;
 }
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** Integer cents as dollars: 123456 → "$1,234.56", -5 → "-$0.05". Exact for int8 cents given as text. */
-export function formatMoney(cents: bigint): string {
-  const negative = cents < BigInt(0);
-  const abs = negative ? -cents : cents;
-  const whole = groupThousands((abs / BigInt(100)).toString());
-  const fraction = (abs % BigInt(100)).toString().padStart(2, "0");
-  return `${negative ? "-" : ""}$${whole}.${fraction}`;
-}
-
 function anyText(value: unknown): string {
   if (typeof value === "string") return value;
   if (value instanceof Date) return value.toISOString();
@@ -51,24 +54,27 @@ function safeHref(value: string): string | null {
   return URL.canParse(value) ? value : null;
 }
 
-export function formatCell(type: GridColumnType, value: unknown): CellDisplay {
+export function formatCell(type: GridColumnType, value: unknown, options: CellFormatOptions = {}): CellDisplay {
   if (value === null || value === undefined) return { kind: "null" };
+  const { format, row, locale, timeZone, showZone } = options;
   switch (type) {
     case "money": {
-      const cents = toCents(value);
-      return { kind: "text", text: cents === null ? anyText(value) : formatMoney(cents), numeric: true };
+      // A money column is edited in cents: only a cents format may change its currency or decimals.
+      const money = format?.style === "money" && format.unit === "cents" ? format : DEFAULT_MONEY_FORMAT;
+      return { kind: "text", text: formatNumber(value, money, { row, locale }) ?? anyText(value), numeric: true };
     }
     case "integer":
     case "decimal":
-      return { kind: "text", text: anyText(value), numeric: isNumericType(type) };
+      // Without a format, numbers show as stored (ids and codes must not be grouped).
+      return { kind: "text", text: (format ? formatNumber(value, format, { row, locale }) : null) ?? anyText(value), numeric: isNumericType(type) };
     case "boolean": {
       const bool = toBoolean(value);
       return bool === null ? { kind: "text", text: anyText(value), numeric: false } : { kind: "boolean", value: bool };
     }
     case "date":
-      return { kind: "text", text: dateText(value) ?? anyText(value), numeric: false };
+      return { kind: "text", text: formatDate(value, { locale }) ?? anyText(value), numeric: false };
     case "datetime":
-      return { kind: "text", text: dateTimeText(value) ?? anyText(value), numeric: false };
+      return { kind: "text", text: formatDateTime(value, { locale, timeZone, showZone }) ?? anyText(value), numeric: false };
     case "enum": {
       const text = anyText(value);
       return { kind: "enum", text, tone: enumTone(text) };
@@ -84,12 +90,12 @@ export function formatCell(type: GridColumnType, value: unknown): CellDisplay {
   }
 }
 
-/** The formatted value as one line of plain text (tooltips, accessible names, tests). */
-export function formatCellText(type: GridColumnType, value: unknown): string {
-  const display = formatCell(type, value);
+/** The formatted value as one line of plain text (formatted CSV export, tests); empty cells are empty text. */
+export function formatCellText(type: GridColumnType, value: unknown, options: CellFormatOptions = {}): string {
+  const display = formatCell(type, value, options);
   switch (display.kind) {
     case "null":
-      return "NULL";
+      return "";
     case "boolean":
       return String(display.value);
     default:

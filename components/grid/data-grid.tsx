@@ -8,7 +8,7 @@
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode, type Ref } from "react";
-import { csvFileName, exportCsv } from "./csv";
+import { csvFileName, exportCsv, type CsvMode } from "./csv";
 import styles from "./data-grid.module.css";
 import { FilterPopover } from "./filter-popover";
 import { GridHeader, type MenuTarget } from "./grid-header";
@@ -26,8 +26,9 @@ import { useLatest } from "./use-latest";
 
 export interface DataGridHandle {
   /** CSV of the whole current view: every filtered/sorted row, the visible columns in order. */
-  exportCsv: () => string;
-  downloadCsv: (fileName?: string) => void;
+  /** Raw database values under raw column names by default; "formatted" as the screen shows them. */
+  exportCsv: (mode?: CsvMode) => string;
+  downloadCsv: (fileName?: string, mode?: CsvMode) => void;
   getViewRows: () => readonly (GridRow | undefined)[];
   getViewColumns: () => GridColumn[];
   /** The selected rows in view order, with their ids (loaded rows only, in server-paged mode). */
@@ -251,16 +252,16 @@ export function DataGrid(props: DataGridProps) {
 
   // Stable export functions (an inline getRowId must not re-render the memoised toolbar).
   const exportSource = useLatest({ viewColumns, viewRows, staged, getRowId, label });
-  const doExport = useCallback(() => {
+  const doExport = useCallback((mode: CsvMode = "raw") => {
     const source = exportSource.current;
-    return exportCsv(source.viewColumns, source.viewRows, { staged: source.staged, getRowId: source.getRowId });
+    return exportCsv(source.viewColumns, source.viewRows, { mode, staged: source.staged, getRowId: source.getRowId });
   }, [exportSource]);
-  const downloadExport = useCallback(() => downloadText(csvFileName(exportSource.current.label), doExport()), [exportSource, doExport]);
+  const downloadExport = useCallback((mode: CsvMode = "raw") => downloadText(csvFileName(exportSource.current.label, mode), doExport(mode)), [exportSource, doExport]);
   useImperativeHandle(
     props.ref,
     () => ({
       exportCsv: doExport,
-      downloadCsv: (fileName?: string) => (fileName ? downloadText(fileName, doExport()) : downloadExport()),
+      downloadCsv: (fileName?: string, mode: CsvMode = "raw") => (fileName ? downloadText(fileName, doExport(mode)) : downloadExport(mode)),
       getViewRows: () => viewRows,
       getViewColumns: () => viewColumns,
       getSelectedRows: () => viewRows.flatMap((row) => (row && isRowSelected(rowSelection, getRowId(row)) ? [{ rowKey: getRowId(row), row }] : [])),

@@ -5,11 +5,12 @@
  * selection or width changes, which keeps a key move to a handful of cells.
  */
 import { memo, type MouseEvent } from "react";
+import { EMPTY_LABEL, EMPTY_MARK } from "@/lib/format";
 import { formatCell, type CellDisplay } from "./cell-format";
 import { CellEditor, type CommitMove, type EditorResult } from "./cell-editor";
 import styles from "./data-grid.module.css";
 import type { ColumnSlot } from "./grid-layout";
-import type { StagedEdit } from "./types";
+import type { GridRow, StagedEdit } from "./types";
 
 export interface EditorState {
   row: number;
@@ -34,7 +35,11 @@ function guardLink(event: MouseEvent<HTMLAnchorElement>) {
 export function CellContent({ display }: { display: CellDisplay }) {
   switch (display.kind) {
     case "null":
-      return <span className={styles.null}>NULL</span>;
+      return (
+        <span className={styles.null} aria-label={EMPTY_LABEL} role="img">
+          {EMPTY_MARK}
+        </span>
+      );
     case "boolean":
       return (
         <span className={display.value ? styles.boolTrue : styles.boolFalse}>
@@ -58,6 +63,8 @@ export interface GridCellProps {
   slot: ColumnSlot;
   rowIndex: number;
   value: unknown;
+  /** The cell's row (a stable object), for a currency read from another column. */
+  row: GridRow;
   edit: StagedEdit | undefined;
   active: boolean;
   inRange: boolean;
@@ -67,11 +74,11 @@ export interface GridCellProps {
   actions: CellActions;
 }
 
-export const GridCell = memo(function GridCell({ slot, rowIndex, value, edit, active, inRange, gridEditable, editor, actions }: GridCellProps) {
+export const GridCell = memo(function GridCell({ slot, rowIndex, value, row, edit, active, inRange, gridEditable, editor, actions }: GridCellProps) {
   const { column } = slot;
   const readOnly = !(gridEditable && column.editable);
   const error = edit?.error;
-  const display: CellDisplay = error !== undefined ? { kind: "text", text: String(value ?? ""), numeric: false } : formatCell(column.type, value);
+  const display: CellDisplay = error !== undefined ? { kind: "text", text: String(value ?? ""), numeric: false } : formatCell(column.type, value, { format: column.format, row });
   const classes = [
     styles.cell,
     display.kind === "text" && display.numeric ? styles.numeric : "",

@@ -131,6 +131,55 @@ export function countStagedErrors(staged: StagedEdits): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Saved values, until the re-read rows arrive
+
+/**
+ * What a save wrote, keyed like staged edits. Between "Saved" and the re-read rows the grid
+ * shows these instead of the loaded (now stale) values, so a saved cell never flashes back to
+ * its old value.
+ */
+export type SavedValues = ReadonlyMap<string, { rowId: string; columnId: string; value: unknown }>;
+export const NO_SAVED_VALUES: SavedValues = new Map();
+
+/**
+ * After a save of `patches`: their values become saved values and their cells are unstaged.
+ * A cell edited again while the save was on its way keeps that newer edit.
+ */
+export function settleSaved(state: EditState, saved: SavedValues, patches: readonly CellPatch[]): { state: EditState; saved: SavedValues } {
+  const nextSaved = new Map(saved);
+  const staged = new Map(state.staged);
+  for (const patch of patches) {
+    const key = cellKey(patch.rowId, patch.columnId);
+    nextSaved.set(key, { rowId: patch.rowId, columnId: patch.columnId, value: patch.after });
+    const current = staged.get(key);
+    if (current && current.error === undefined && valuesEqual(current.after, patch.after)) staged.delete(key);
+    else if (current) staged.set(key, { ...current, before: patch.after });
+  }
+  // The history describes edits on top of values that are now saved.
+  return { state: { staged, past: [], future: [] }, saved: nextSaved };
+}
+
+/**
+ * The rows with saved values laid over them: the same array when nothing is waiting, else a new
+ * array where only the rows with saved cells are new objects.
+ */
+export function overlaySavedValues<T extends readonly (GridRow | undefined)[]>(rows: T, saved: SavedValues, getRowId: (row: GridRow) => string): T {
+  if (saved.size === 0) return rows;
+  const byRow = new Map<string, Record<string, unknown>>();
+  for (const { rowId, columnId, value } of saved.values()) {
+    const cells = byRow.get(rowId) ?? {};
+    cells[columnId] = value;
+    byRow.set(rowId, cells);
+  }
+  // The same shape as given (rows, or rows with holes in server-paged mode): only row objects change.
+  return rows.map((row) => {
+    if (!row) return row;
+    const cells = byRow.get(getRowId(row));
+    return cells ? { ...row, ...cells } : row;
+  }) as unknown as T;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Commands → patches
 
 interface EditableCell {

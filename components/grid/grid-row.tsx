@@ -74,6 +74,7 @@ export const GridRowView = memo(function GridRowView(props: GridRowViewProps) {
         slot={slot}
         rowIndex={rowIndex}
         value={edit ? edit.after : row[slot.column.id]}
+        row={row}
         edit={edit}
         active={activeCol === slot.col}
         inRange={slot.col >= rangeLeft && slot.col <= rangeRight}

@@ -7,6 +7,7 @@ import { memo, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ColumnsMenu } from "./column-menu";
 import styles from "./data-grid.module.css";
+import type { CsvMode } from "./csv";
 import type { GridTable } from "./use-grid-table";
 import { downloadFile } from "@/components/ui/download";
 
@@ -16,7 +17,7 @@ export interface GridToolbarProps {
   viewState: unknown;
   names: ReadonlyMap<string, string>;
   canExport: boolean;
-  onExport: () => void;
+  onExport: (mode: CsvMode) => void;
   children?: ReactNode;
 }
 
@@ -27,9 +28,14 @@ function GridToolbarView({ table, names, canExport, onExport, children }: GridTo
       <span className={styles.toolbarSpacer} />
       <ColumnsMenu table={table} names={names} />
       {canExport ? (
-        <Button size="small" variant="secondary" onClick={onExport}>
-          Export CSV
-        </Button>
+        <>
+          <Button size="small" variant="secondary" title="Database values under the column names, as stored (money in cents stays in cents)." onClick={() => onExport("raw")}>
+            Export CSV
+          </Button>
+          <Button size="small" variant="ghost" title="Values as shown on screen, under the column labels." onClick={() => onExport("formatted")}>
+            Export formatted
+          </Button>
+        </>
       ) : null}
     </div>
   );

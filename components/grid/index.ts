@@ -9,6 +9,8 @@ export {
   NO_ROWS_SELECTED,
   cellKey,
   getPendingChanges,
+  overlaySavedValues,
+  type SavedValues,
   isRowSelected,
   resolveSelectedIds,
   selectedRowCount,

@@ -1,3 +1,5 @@
+import type { NumberFormat } from "@/lib/format";
+
 /**
  * Shared types of the spreadsheet grid. The model (grid-model.ts and friends) and the React
  * markup both speak these; nothing here depends on React or TanStack.
@@ -27,6 +29,12 @@ export interface GridColumn {
   editable: boolean;
   /** Allowed values of an `enum` column (also the options of its editor and filter). */
   enumValues?: string[];
+  /**
+   * How numbers of the column read (lib/format). The type still decides editing: a `money`
+   * column is edited in units of currency and stores cents; a `decimal` column with a money
+   * format in units is edited and stored as the plain number.
+   */
+  format?: NumberFormat;
   /** Initial width in px; the user can resize afterwards (columnSizing state). */
   width?: number;
 }

@@ -78,8 +78,9 @@ const TYPE_WIDTHS: Record<GridColumnType, number> = {
   integer: 100,
   decimal: 110,
   money: 120,
-  date: 116,
-  datetime: 156,
+  date: 124,
+  // "Dec 12, 2024, 11:22:33 PM" in the date policy's locale format fits without being cut off.
+  datetime: 204,
   boolean: 88,
   enum: 132,
   json: 220,

@@ -4,7 +4,7 @@
  * results: above it, edits restored from the last visit, the last save's outcome and the
  * conflict panel; below it, the "N changes — Save / Discard" bar.
  */
-import type { GridEdits } from "@/components/grid";
+import type { GridColumn, GridEdits } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/surface";
 import { ConflictPanel } from "./conflict-panel";
@@ -15,22 +15,24 @@ interface Props {
   saving: TableSave;
   /** Grid column → the table's column, for query results that rename columns. */
   sourceOf?: (columnId: string) => string;
+  /** The grid's columns: conflicting values read as the grid shows them. */
+  columns?: readonly GridColumn[];
 }
 
-export function SaveMessages({ edits, saving, sourceOf }: Props) {
+export function SaveMessages({ edits, saving, sourceOf, columns }: Props) {
   const changeCount = edits.staged.size;
   return (
     <>
       {edits.restoredCount > 0 && changeCount > 0 ? <Alert tone="info">Restored {changeCount} unsaved changes from your last visit.</Alert> : null}
       {saving.notice ? <Alert tone={saving.notice.tone}>{saving.notice.text}</Alert> : null}
       {saving.conflicts.length ? (
-        <ConflictPanel conflicts={saving.conflicts} pending={edits.pending} busy={saving.isSaving} onTakeTheirs={saving.takeTheirs} onOverwrite={(keyIds) => saving.saveEdits(keyIds)} sourceOf={sourceOf} />
+        <ConflictPanel conflicts={saving.conflicts} pending={edits.pending} busy={saving.isSaving} onTakeTheirs={saving.takeTheirs} onOverwrite={(keyIds) => saving.saveEdits(keyIds)} sourceOf={sourceOf} columns={columns} />
       ) : null}
     </>
   );
 }
 
-export function UnsavedChangesBar({ edits, saving }: Omit<Props, "sourceOf">) {
+export function UnsavedChangesBar({ edits, saving }: Omit<Props, "sourceOf" | "columns">) {
   const changeCount = edits.staged.size;
   if (changeCount === 0) return null;
   return (

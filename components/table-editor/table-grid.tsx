@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useGridActions } from "@/components/actions/use-grid-actions";
-import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, resolveSelectedIds, type DataGridHandle, type GridRow, type GridViewStateProps, type RowSelection } from "@/components/grid";
+import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, overlaySavedValues, resolveSelectedIds, type DataGridHandle, type GridRow, type GridViewStateProps, type RowSelection } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { TableRefInput } from "@/lib/schemas/tables";
@@ -43,6 +43,8 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
   const columns = useMemo(() => gridColumnsFromResult(meta?.columnTypes ?? meta?.columns ?? [], meta?.rows ?? [], { editable: (name) => editable.has(name) }), [meta, editable]);
   const positions = useMemo(() => new WeakMap((meta?.rows ?? []).map((row, index) => [row, index])), [meta]);
   const getRowId = useCallback((row: GridRow) => (primaryKey.length ? rowIdOf(row, primaryKey) : `#${positions.get(row) ?? -1}`), [primaryKey, positions]);
+  // Just-saved values stay shown until the re-read rows arrive (no flash of the old value).
+  const rows = useMemo(() => overlaySavedValues(data.rows, edits.saved, getRowId), [data.rows, edits.saved, getRowId]);
 
   // Read at click time: the grid owns the current sort/filter, so it knows which rows are in view.
   const selectedInView = () => resolveSelectedIds(selection, (grid.current?.getViewRows() ?? []).map((row) => (row ? getRowId(row) : undefined)));
@@ -52,7 +54,7 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
     table: table.name,
     scope: `${datasourceId}.${table.schema ?? ""}.${table.name}`,
     columns,
-    rows: data.rows,
+    rows,
     getRowId,
     selectedRows: () => grid.current?.getSelectedRows() ?? [],
     reload: () => void Promise.resolve(data.reload()).catch(() => undefined),
@@ -60,13 +62,13 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
 
   return (
     <div style={{ display: "grid", gap: "var(--space-3)" }}>
-      <SaveMessages edits={edits} saving={saving} />
+      <SaveMessages edits={edits} saving={saving} columns={columns} />
       {actions.panel}
       <DataGrid
         ref={grid}
         label={label}
         columns={columns}
-        rows={data.rows}
+        rows={rows}
         getRowId={getRowId}
         {...(editable.size ? edits.gridProps : {})}
         selectedRowIds={selection}
@@ -109,7 +111,16 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
         }}
       />
       {actions.dialog}
-      {inserting && meta ? <InsertRowDialog columns={meta.columns} busy={saving.isSaving} onCancel={() => setInserting(false)} onInsert={async (values) => (await saving.submit({ inserts: [values] })) && setInserting(false)} /> : null}
+      {inserting && meta ? (
+        <InsertRowDialog
+          columns={meta.columns}
+          gridColumns={columns}
+          busy={saving.isSaving}
+          onCancel={() => setInserting(false)}
+          // Errors stay in the dialog, next to their field (the page behind it is covered); it closes once the row is added.
+          onInsert={(values) => saving.submit({ inserts: [values] }, [], { keepErrors: true, onOk: () => setInserting(false) })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { GridEdits, RowStatus } from "@/components/grid";
+import type { CellPatch, GridEdits, RowStatus } from "@/components/grid";
 import type { SaveConflict, SaveTableChangesResult, TableRefInput } from "@/lib/schemas/tables";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
@@ -22,6 +22,9 @@ export interface SavePayload {
   inserts?: Record<string, Cell>[];
   overwrite?: string[];
 }
+
+/** A save's outcome; `message` is null for a conflict (shown in the conflict panel). */
+export type SubmitOutcome = { ok: true } | { ok: false; message: string | null };
 
 export interface SaveNotice {
   tone: "success" | "error";
@@ -53,36 +56,57 @@ export function useTableSave({ datasourceId, table, edits, reload, sourceOf, onS
     [conflicts],
   );
 
-  /** True when everything was saved. */
-  async function submit(payload: SavePayload): Promise<boolean> {
+  /**
+   * Sends the changes. `patches`: the staged edits `payload.updates` was built from. With
+   * `keepErrors` a failure is only returned (the Add row dialog shows it next to its fields)
+   * instead of being announced above the grid; `onOk` runs as soon as the save succeeded,
+   * before the rows are re-read (a dialog closes without waiting for them).
+   */
+  async function submit(payload: SavePayload, patches: readonly CellPatch[] = edits.pending, options: { keepErrors?: boolean; onOk?: () => void } = {}): Promise<SubmitOutcome> {
     setNotice(null);
     setSending(true);
+    const fail = (message: string): SubmitOutcome => {
+      if (!options.keepErrors) setNotice({ tone: "error", text: `${message} Your changes are kept; try again.` });
+      return { ok: false, message };
+    };
     try {
       const changes = { updates: payload.updates ?? [], deletes: payload.deletes ?? [], inserts: payload.inserts ?? [], overwrite: payload.overwrite ?? [] };
       const result = send ? await send(changes) : await save.mutateAsync({ datasourceId, table, ...changes });
       if (result.ok) {
-        if (payload.updates) edits.reset();
+        // The saved values stay on screen until the re-read rows arrive: no flash of the old value.
+        if (payload.updates) edits.markSaved(patches);
         setConflicts([]);
         onSaved?.();
+        options.onOk?.();
         const rows = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en-US")} rows`);
         const parts = [result.updated && `${rows(result.updated)} updated`, result.inserted && `${rows(result.inserted)} added`, result.deleted && `${rows(result.deleted)} deleted`].filter(Boolean);
         setNotice({ tone: "success", text: `Saved: ${parts.join(", ")}.` });
-        // A failed re-read shows where the rows are shown; it must not read as a failed save.
-        await Promise.resolve(reload()).catch(() => undefined);
-        return true;
+        // A failed re-read shows where the rows are shown; it must not read as a failed save
+        // (the saved values then stay shown: they are what the database has).
+        const fresh = await Promise.resolve(reload()).then(
+          () => true,
+          () => false,
+        );
+        if (fresh) edits.clearSaved();
+        return { ok: true };
       }
-      if (result.reason === "conflict") setConflicts(result.conflicts);
-      else setNotice({ tone: "error", text: `${result.message} Your changes are kept; try again.` });
+      if (result.reason === "conflict") {
+        setConflicts(result.conflicts);
+        return { ok: false, message: null };
+      }
+      return fail(result.message);
     } catch (error) {
-      setNotice({ tone: "error", text: `Nothing was saved: ${errorMessage(error)} Your changes are kept; try again.` });
+      return fail(`Nothing was saved: ${errorMessage(error)}`);
     } finally {
       setSending(false);
     }
-    return false;
   }
 
   /** Saves every valid staged edit; `overwrite` lists rows whose conflicts the user chose to overwrite. */
-  const saveEdits = (overwrite: string[] = []) => void submit({ updates: buildUpdates(edits.pending, sourceOf), overwrite });
+  const saveEdits = (overwrite: string[] = []) => {
+    const patches = edits.pending;
+    void submit({ updates: buildUpdates(patches, sourceOf), overwrite }, patches);
+  };
 
   function takeTheirs(keyIds: string[]) {
     const rows = new Set(keyIds);

@@ -9,7 +9,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useGridActions } from "@/components/actions/use-grid-actions";
-import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
+import { DataGrid, gridColumnsFromResult, NO_ROWS_SELECTED, overlaySavedValues, type DataGridHandle, type GridRow, type RowSelection } from "@/components/grid";
 import { Button } from "@/components/ui/button";
 import { SaveMessages, UnsavedChangesBar } from "@/components/table-editor/save-controls";
 import { rowIdOf } from "@/components/table-editor/save-payload";
@@ -46,15 +46,17 @@ interface Props {
   onReload: () => Promise<unknown>;
 }
 
-export function EditableQueryResult({ datasourceId, editable, columns, rows, onReload }: Props) {
+export function EditableQueryResult({ datasourceId, editable, columns, rows: loadedRows, onReload }: Props) {
   const edits = usePersistedEdits(queryEditsKey(datasourceId, editable));
   const sources = useMemo(() => new Map(editable.columns.map((column) => [column.output, column.source])), [editable]);
   const keyOutputs = useMemo(() => new Map(editable.key.map((column) => [column.source, column.output])), [editable]);
   const sourceOf = useCallback((columnId: string) => sources.get(columnId) ?? columnId, [sources]);
   const saving = useTableSave({ datasourceId, table: editable.table, edits, reload: onReload, sourceOf });
 
-  const gridColumns = useMemo(() => editableGridColumns(columns, rows, editable), [columns, rows, editable]);
+  const gridColumns = useMemo(() => editableGridColumns(columns, loadedRows, editable), [columns, loadedRows, editable]);
   const getRowId = useCallback((row: GridRow) => rowIdOf(row, editable.primaryKey, (column) => keyOutputs.get(column) ?? column), [editable, keyOutputs]);
+  // Just-saved values stay shown until the query has run again (no flash of the old value).
+  const rows = useMemo(() => overlaySavedValues(loadedRows, edits.saved, getRowId), [loadedRows, edits.saved, getRowId]);
 
   // Selected rows can run actions, as in the table editor.
   const grid = useRef<DataGridHandle>(null);
@@ -73,7 +75,7 @@ export function EditableQueryResult({ datasourceId, editable, columns, rows, onR
   return (
     <div style={{ display: "grid", gap: "var(--space-2)" }}>
       <p style={{ margin: 0, color: "var(--color-text-muted)" }}>{editingHint(editable)}</p>
-      <SaveMessages edits={edits} saving={saving} sourceOf={sourceOf} />
+      <SaveMessages edits={edits} saving={saving} sourceOf={sourceOf} columns={gridColumns} />
       {actions.panel}
       <DataGrid
         ref={grid}

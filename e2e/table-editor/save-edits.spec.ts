@@ -44,9 +44,26 @@ test("three edited cells are saved together and are still there after a reload",
   // Staged only: the database does not have them yet.
   expect(Object.values(await orderNotes(page.request, source, ids))).not.toContain(values[0]);
 
+  // The re-read after the save is held back, so the window between "Saved" and fresh rows is wide
+  // open: the cells must show the saved values throughout, never the old ones.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let heldReads = 0;
+  await page.route(/\/api\/trpc\/[^?]*tables\.browse/, async (route) => {
+    heldReads += 1;
+    await held;
+    await route.continue();
+  });
   await editor.saveButton().click();
   await expect(page.getByRole("status").filter({ hasText: "Saved: 3 rows updated." })).toBeVisible();
   await expect(editor.unsavedChanges()).toBeHidden();
+  await expect.poll(() => heldReads).toBeGreaterThan(0);
+  for (const [i, id] of ids.entries()) {
+    const cell = await editor.cell(id, "notes");
+    await expect(cell).toHaveText(values[i]!);
+    await expect(cell).not.toHaveAttribute("data-edited", "true");
+  }
+  release();
   expect(await orderNotes(page.request, source, ids)).toEqual(Object.fromEntries(ids.map((id, i) => [id, values[i]])));
 
   await page.reload();

@@ -123,4 +123,12 @@ test("sort and filter are kept in the URL: a reload shows the same view, and CSV
   expect(rows).toHaveLength(expected);
   expect(rows.every((row) => row[2] === "refunded")).toBe(true);
   expect(rows.slice(0, 5).map((row) => row[0])).toEqual(before.map((row) => row.id));
+  // Raw values under raw names: total_cents holds the cents the database has, not dollars.
+  expect(rows.slice(0, 5).map((row) => row[3])).toEqual(before.map((row) => String(cents(row.total))));
+
+  // The formatted export says so in its headers and values.
+  const formattedDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export formatted" }).click();
+  const formatted = parseCsv(fs.readFileSync(await (await formattedDownload).path(), "utf8").replace(/^\uFEFF/, ""));
+  expect(formatted[1]?.[3]).toBe(before[0]!.total);
 });

@@ -1,6 +1,7 @@
 // The two Acme Ops demo apps, written in the app document format the builder saves: the seed
 // creates them on first start, and the tests use them as the reference valid documents.
-// SQL is SQLite (the embedded demo database); dates are ISO text. Every query is a read that
+// SQL is SQLite (the embedded demo database); dates are ISO text; money is integer cents in the
+// tables, and every format says which unit its value is in (revenue per day is summed in dollars). Every query is a read that
 // passes the guard; changes go through the engineer-owned actions (refund, resend, add note).
 import type { AppDocumentInput } from "./schema";
 
@@ -68,7 +69,7 @@ export const orderDeskApp = {
             rowKey: "id",
             editable: true,
             columns: [
-              { key: "total_cents", label: "Total", format: "money" },
+              { key: "total_cents", label: "Total", format: { style: "money", unit: "cents", currency: "USD" } },
               { key: "placed_at", label: "Placed", format: "datetime" },
               { key: "notes", label: "Notes", editable: true },
               { key: "status", label: "Status", editable: true },
@@ -164,11 +165,11 @@ export const opsDashboardApp = {
       name: "Overview",
       widgets: [
         { id: "range", type: "input", layout: { x: 0, y: 0, w: 4, h: 1 }, props: { kind: "dateRange", label: "Period", default: { start: "{{ daysAgo(30) }}", end: "{{ now() }}" } } },
-        { id: "refundRateTile", type: "stat", layout: { x: 0, y: 1, w: 6, h: 2 }, props: { label: "Refund rate", value: "{{ round(refundRate.data[0].rate * 100, 1) }}", comparison: "{{ round(refundRatePrevious.data[0].rate * 100, 1) }}", format: "percent", trend: "down-is-good" } },
+        { id: "refundRateTile", type: "stat", layout: { x: 0, y: 1, w: 6, h: 2 }, props: { label: "Refund rate", value: "{{ round(refundRate.data[0].rate * 100, 1) }}", comparison: "{{ round(refundRatePrevious.data[0].rate * 100, 1) }}", format: { style: "percent", of: 100, decimals: 1 }, trend: "down-is-good" } },
         { id: "openTicketsTile", type: "stat", layout: { x: 6, y: 1, w: 6, h: 2 }, props: { label: "Open tickets", value: "{{ openTickets.data[0].open }}", format: "number", trend: "down-is-good" } },
-        { id: "revenueChart", type: "chart", layout: { x: 0, y: 3, w: 8, h: 5 }, props: { kind: "line", title: "Revenue per day", data: "{{ revenuePerDay.data }}", x: "day", y: ["revenue"] } },
+        { id: "revenueChart", type: "chart", layout: { x: 0, y: 3, w: 8, h: 5 }, props: { kind: "line", title: "Revenue per day", data: "{{ revenuePerDay.data }}", x: "day", y: ["revenue"], format: { style: "money", unit: "units", currency: "USD" } } },
         { id: "statusChart", type: "chart", layout: { x: 8, y: 3, w: 4, h: 5 }, props: { kind: "bar", title: "Orders by status", data: "{{ ordersByStatus.data }}", x: "status", y: ["orders"] } },
-        { id: "topCustomersTable", type: "table", layout: { x: 0, y: 8, w: 12, h: 6 }, props: { data: "{{ topCustomers.data }}", columns: [{ key: "spent_cents", label: "Spent", format: "money" }] } },
+        { id: "topCustomersTable", type: "table", layout: { x: 0, y: 8, w: 12, h: 6 }, props: { data: "{{ topCustomers.data }}", columns: [{ key: "spent_cents", label: "Spent", format: { style: "money", unit: "cents", currency: "USD" } }] } },
       ],
     },
   ],

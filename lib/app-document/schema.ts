@@ -5,6 +5,7 @@
 // Cross-references (names in bindings, data sources, actions, grid overlaps) are checked by
 // validateAppDocument, which needs context the schema does not have.
 import { z } from "zod";
+import { numberFormatSchema } from "@/lib/format/number-format";
 import { roleSchema } from "@/lib/roles";
 import { queryModeSchema } from "@/lib/schemas/queries";
 
@@ -70,6 +71,18 @@ const widgetBase = { id: identifierSchema, layout: layoutSchema };
 
 export const COLUMN_FORMATS = ["text", "number", "money", "date", "datetime", "boolean"] as const;
 
+/**
+ * A column's or tile's format: a word (as documents always had) or an explicit number format
+ * that says its unit. Migration rule, applied when formatting (lib/format resolveNumberFormat),
+ * so stored documents never change meaning: the word "money" is integer cents in USD and
+ * "percent" is a value already out of 100. The builder writes explicit formats.
+ */
+export const columnFormatSchema = z.union([z.enum(COLUMN_FORMATS), numberFormatSchema]);
+export type ColumnFormat = z.output<typeof columnFormatSchema>;
+export const STAT_FORMATS = ["number", "money", "percent", "text"] as const;
+export const statFormatSchema = z.union([z.enum(STAT_FORMATS), numberFormatSchema]);
+export type StatFormat = z.output<typeof statFormatSchema>;
+
 export const tableWidgetSchema = z.strictObject({
   ...widgetBase,
   type: z.literal("table"),
@@ -84,7 +97,7 @@ export const tableWidgetSchema = z.strictObject({
           key: z.string().min(1).max(200),
           label: z.string().max(200).optional(),
           hidden: z.boolean().optional(),
-          format: z.enum(COLUMN_FORMATS).optional(),
+          format: columnFormatSchema.optional(),
           editable: z.boolean().optional(),
         }),
       )
@@ -109,6 +122,8 @@ export const chartWidgetSchema = z.strictObject({
     x: z.string().min(1).max(200),
     /** One series per field. */
     y: z.array(z.string().min(1).max(200)).min(1).max(DOCUMENT_LIMITS.chartSeries, { message: `A chart can show at most ${DOCUMENT_LIMITS.chartSeries} series.` }),
+    /** How the y values read on the value axis and in tooltips; plain numbers when absent. */
+    format: numberFormatSchema.optional(),
   }),
 });
 
@@ -122,7 +137,7 @@ export const statWidgetSchema = z.strictObject({
     comparison: bindableSchema.optional(),
     /** Which direction of change is good (green). */
     trend: z.enum(["up-is-good", "down-is-good"]).optional(),
-    format: z.enum(["number", "money", "percent", "text"]).default("number"),
+    format: statFormatSchema.default("number"),
   }),
 });
 

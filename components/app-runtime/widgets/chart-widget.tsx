@@ -6,7 +6,7 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Widget } from "@/lib/app-document";
 import styles from "../app-runtime.module.css";
-import { chartData, fieldLabel, type ChartRow } from "../chart-data";
+import { chartData, chartFormatters, fieldLabel, type ChartRow } from "../chart-data";
 import { useProperty, useQueryGate } from "../use-widget-data";
 import { asRows } from "../widget-data";
 import { WidgetEmpty, WidgetError, WidgetFrame, WidgetLoading } from "../widget-frame";
@@ -15,21 +15,19 @@ type ChartWidgetType = Extract<Widget, { type: "chart" }>;
 
 const COLORS = ["#2f6fed", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#65a30d"];
 const color = (i: number): string => COLORS[i % COLORS.length] ?? "#2f6fed";
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-const formatTick = (value: unknown) => (typeof value === "number" ? numberFormat.format(value) : String(value));
-
 function Chart({ props, rows }: { props: ChartWidgetType["props"]; rows: ChartRow[] }) {
   const { kind, x, y } = props;
+  const { tick: formatTick, tooltip: formatValue } = chartFormatters(props.format);
   if (kind === "pie") {
     const [value = ""] = y;
     return (
       <PieChart>
-        <Pie data={rows} dataKey={value} nameKey={x} outerRadius="75%" isAnimationActive={false} label>
+        <Pie data={rows} dataKey={value} nameKey={x} outerRadius="75%" isAnimationActive={false} label={({ value: slice }: { value?: unknown }) => formatValue(slice)}>
           {rows.map((row, i) => (
             <Cell key={String(row[x])} fill={color(i)} />
           ))}
         </Pie>
-        <Tooltip formatter={formatTick} />
+        <Tooltip formatter={formatValue} />
         <Legend />
       </PieChart>
     );
@@ -38,7 +36,7 @@ function Chart({ props, rows }: { props: ChartWidgetType["props"]; rows: ChartRo
     <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} />,
     <XAxis key="x" dataKey={x} tick={{ fontSize: 12 }} interval={kind === "bar" && rows.length <= 12 ? 0 : "preserveEnd"} label={{ value: fieldLabel(x), position: "insideBottom", offset: -4, fontSize: 12 }} height={44} />,
     <YAxis key="y" tick={{ fontSize: 12 }} tickFormatter={formatTick} width={64} label={y.length === 1 ? { value: fieldLabel(y[0] ?? ""), angle: -90, position: "insideLeft", fontSize: 12 } : undefined} />,
-    <Tooltip key="tooltip" formatter={formatTick} />,
+    <Tooltip key="tooltip" formatter={formatValue} />,
     ...(y.length > 1 ? [<Legend key="legend" />] : []),
   ];
   if (kind === "bar") {

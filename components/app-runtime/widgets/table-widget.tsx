@@ -7,7 +7,7 @@
  * through `apps.saveEdits`; viewers get a read-only grid.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { DataGrid, isRowSelected, NO_ROWS_SELECTED, type DataGridHandle, type GridColumn, type GridRow, type RowSelection } from "@/components/grid";
+import { DataGrid, isRowSelected, NO_ROWS_SELECTED, overlaySavedValues, type DataGridHandle, type GridColumn, type GridRow, type RowSelection } from "@/components/grid";
 import { rowIdOf } from "@/components/table-editor/save-payload";
 import { SaveMessages, UnsavedChangesBar } from "@/components/table-editor/save-controls";
 import { usePersistedEdits } from "@/components/table-editor/use-persisted-edits";
@@ -82,7 +82,7 @@ function TableGrid({ widget, rows, columns, getRowId, refreshing, editing }: Gri
     <>
       {actions.toolbar}
       {actions.panel}
-      {editing ? <SaveMessages edits={editing.edits} saving={editing.saving} /> : null}
+      {editing ? <SaveMessages edits={editing.edits} saving={editing.saving} columns={columns} /> : null}
       <div className={styles.gridArea} aria-busy={refreshing || undefined}>
         {rows.length === 0 ? (
           <WidgetEmpty />
@@ -121,7 +121,9 @@ function EditableTableGrid(props: GridProps & { editable: QueryEditable; queryId
     reload: () => runQuery(props.queryId),
     send: (payload) => saveEdits.mutateAsync({ appId: app.appId, version: app.version, widgetId: props.widget.id, updates: payload.updates, overwrite: payload.overwrite, params }),
   });
-  return <TableGrid {...props} editing={{ edits, saving }} />;
+  // Just-saved values stay shown until the query has run again (no flash of the old value).
+  const rows = useMemo(() => overlaySavedValues(props.rows, edits.saved, props.getRowId), [props.rows, edits.saved, props.getRowId]);
+  return <TableGrid {...props} rows={rows} editing={{ edits, saving }} />;
 }
 
 export function TableWidget({ widget }: { widget: TableWidgetType }) {
