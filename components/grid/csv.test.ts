@@ -57,11 +57,9 @@ describe("exportCsv", () => {
     expect(csv).toBe("id,name,total_cents,paid\r\n1,b,1,true\r\n");
   });
 
-  it("exports 100,000 rows in well under a second", () => {
+  it("exports 100,000 rows, one line each (its speed is measured in bench, not here)", () => {
     const rows: GridRow[] = Array.from({ length: 100_000 }, (_, i) => ({ id: i, name: `name ${i}`, total_cents: i * 7, paid: i % 2 === 0 }));
-    const started = performance.now();
     const csv = exportCsv(columns, rows);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(csv.split("\r\n")).toHaveLength(100_002);
   });
 });
