@@ -17,7 +17,7 @@ export interface CellEditorProps {
   column: GridColumn;
   /** What the input starts with: the typed character, or the cell's edit text. */
   initialText: string;
-  /** True when typing started the edit: the text replaces the value (caret at the end). */
+  /** True when typing started the edit: the typed character replaced the value. */
   replacing: boolean;
   onCommit: (result: EditorResult, move: CommitMove) => void;
   onCancel: () => void;
@@ -29,7 +29,7 @@ function moveFor(event: KeyboardEvent): CommitMove | null {
   return null;
 }
 
-export function CellEditor({ column, initialText, replacing, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ column, initialText, onCommit, onCancel }: CellEditorProps) {
   const done = useRef(false);
   const elementRef = useRef<HTMLInputElement | HTMLSelectElement | null>(null);
   const inputRef = (element: HTMLInputElement | HTMLSelectElement | null) => {
@@ -41,11 +41,13 @@ export function CellEditor({ column, initialText, replacing, onCommit, onCancel 
     const element = elementRef.current;
     if (!element) return;
     element.focus({ preventScroll: true });
+    // The caret goes to the end whichever way the edit started (F2, Enter, double-click or a
+    // typed character), as in spreadsheets: typing appends rather than replacing the value.
     if (element instanceof HTMLInputElement && element.type === "text") {
       const end = element.value.length;
-      element.setSelectionRange(replacing ? end : 0, end);
+      element.setSelectionRange(end, end);
     }
-  }, [replacing]);
+  }, []);
 
   const read = (): EditorResult => {
     const element = elementRef.current;

@@ -231,6 +231,20 @@ describe("applyTypeOverrides", () => {
   });
 });
 
+describe("gridColumnsFromResult and currencies", () => {
+  it("shows cents in the currency of the row when the result has a currency column", () => {
+    const [total] = gridColumnsFromResult(
+      [
+        { name: "total_cents", dataType: "int4" },
+        { name: "currency", dataType: "text" },
+      ],
+      [{ total_cents: 1050, currency: "EUR" }],
+    );
+    expect(total?.format).toEqual({ style: "money", unit: "cents", currency: "USD", currencyColumn: "currency" });
+    expect(gridColumnsFromResult([{ name: "total_cents", dataType: "int4" }], [])[0]?.format).toBeUndefined();
+  });
+});
+
 describe("gridColumnsFromResult and status values", () => {
   it("takes a status column's values from every row, not just the sample", () => {
     const rows = [...Array.from({ length: 300 }, (_, i) => ({ status: i % 2 ? "paid" : "delivered" })), { status: "shipped" }];

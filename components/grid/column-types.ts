@@ -91,10 +91,13 @@ export function gridColumnsFromResult(
   options: { editable?: boolean | ((name: string) => boolean); sampleSize?: number } = {},
 ): GridColumn[] {
   const sample = rows.slice(0, options.sampleSize ?? 200);
+  // Money in a row that says its currency (`currency` beside `total_cents`) is shown in it.
+  const currencyColumn = columns.some((column) => column.name === "currency") ? "currency" : undefined;
   return columns.map((column) => {
     const inferred = withAllEnumValues(column.name, inferColumnType(column.name, column.dataType, sample.map((row) => row[column.name])), rows);
     const editable = typeof options.editable === "function" ? options.editable(column.name) : (options.editable ?? false);
-    return { id: column.name, name: column.name, dataType: column.dataType, editable, ...inferred };
+    const format = inferred.type === "money" && currencyColumn ? { format: { style: "money", unit: "cents", currency: "USD", currencyColumn } as const } : {};
+    return { id: column.name, name: column.name, dataType: column.dataType, editable, ...inferred, ...format };
   });
 }
 

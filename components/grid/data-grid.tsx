@@ -301,6 +301,7 @@ export function DataGrid(props: DataGridProps) {
         onBlur={onFocusOut}
         onKeyDown={keyboard.onKeyDown}
         onCopy={keyboard.onCopy}
+        onCut={keyboard.onCut}
         onPaste={keyboard.onPaste}
         onMouseDown={pointer.onMouseDown}
         onMouseOver={pointer.onMouseOver}
@@ -356,6 +357,9 @@ export function DataGrid(props: DataGridProps) {
           ) : null}
         </div>
       </div>
+      <p role="status" className={styles.hint}>
+        {controller.hint}
+      </p>
       <GridStatusLine
         rowCount={rowCount}
         unfilteredCount={serverPaged || !isFiltered ? null : table.getPreFilteredRowModel().rows.length}

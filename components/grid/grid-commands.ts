@@ -24,6 +24,7 @@ export type GridCommand =
   | { kind: "redo" }
   | { kind: "fillDown" }
   | { kind: "copy" }
+  | { kind: "cut" }
   | { kind: "selectAll" }
   | { kind: "toggleRowSelection" }
   | { kind: "openColumnMenu" };
@@ -58,6 +59,8 @@ export function keyToCommand(press: KeyPress): GridCommand | null {
         return { kind: "fillDown" };
       case "c":
         return { kind: "copy" };
+      case "x":
+        return { kind: "cut" };
       case "a":
         return { kind: "selectAll" };
       case "home":

@@ -27,6 +27,8 @@ export interface GridColumn {
   dataType: string;
   type: GridColumnType;
   editable: boolean;
+  /** Why a non-editable column cannot be edited ("it is the row's primary key"), said when someone tries. */
+  readOnlyReason?: string;
   /** Allowed values of an `enum` column (also the options of its editor and filter). */
   enumValues?: string[];
   /**

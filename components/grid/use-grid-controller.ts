@@ -30,6 +30,7 @@ import {
   type GridView,
 } from "./grid-model";
 import type { CellPatch, CellPos, CellRange, RowSelection } from "./types";
+import { readOnlyHint } from "./read-only-hint";
 import { useControllableState } from "./use-grid-table";
 import { useLatest } from "./use-latest";
 
@@ -62,6 +63,10 @@ export interface GridController {
   commitEdit: (result: EditorResult, move: CommitMove) => void;
   cancelEdit: () => void;
   stage: (patches: CellPatch[]) => void;
+  /** Says why an edit of the range did nothing to its read-only cells (see `hint`). */
+  explainReadOnly: (range: CellRange) => void;
+  /** The last read-only hint, shown below the grid until the next move. */
+  hint: string | null;
   copyText: () => string;
   pasteText: (text: string) => void;
   setRowSelection: (selection: RowSelection) => void;
@@ -77,6 +82,8 @@ export function useGridController(options: GridControllerOptions): GridControlle
   const { view, rowCount } = options;
   const [rawSelection, setRawSelection] = useState<CellRange>(() => collapsedRange({ row: 0, col: 0 }));
   const [editor, setEditor] = useState<EditorState | null>(null);
+  // Why the last edit did nothing (a read-only cell); cleared by the next move.
+  const [hint, setHint] = useState<string | null>(null);
   const [rowSelection, setRowSelection] = useControllableState(options.selectedRowIds, options.onSelectionChange, NO_ROWS_SELECTED);
   const selection = useMemo(() => clampRange(rawSelection, { rowCount, colCount: view.columns.length }), [rawSelection, rowCount, view.columns.length]);
   const pendingReveal = useRef<{ focus: boolean } | null>(null);
@@ -86,6 +93,7 @@ export function useGridController(options: GridControllerOptions): GridControlle
   const operations = useMemo(() => {
     const select = (range: CellRange, opts: { focus?: boolean } = {}) => {
       pendingReveal.current = { focus: opts.focus ?? true };
+      setHint(null);
       // A new object even for the same cells: the render (and reveal) must happen.
       setRawSelection({ anchor: { ...range.anchor }, focus: { ...range.focus } });
     };
@@ -105,6 +113,12 @@ export function useGridController(options: GridControllerOptions): GridControlle
 
     const stage = (patches: CellPatch[]) => {
       if (patches.length > 0) latest.current.options.onStage?.(patches);
+    };
+
+    /** After an edit of `range` (typing, paste, cut, clear): say so if it met read-only cells. */
+    const explainReadOnly = (range: CellRange) => {
+      const o = latest.current.options;
+      setHint(readOnlyHint(o.view.columns, range, Boolean(o.onStage)));
     };
 
     const startEdit = (pos: CellPos, initialText: string | null) => {
@@ -156,13 +170,16 @@ export function useGridController(options: GridControllerOptions): GridControlle
       const matrix = parseTsv(text);
       if (matrix.length === 0) return;
       stage(pasteAt(o.view, sel, matrix));
+      const width = Math.max(...matrix.map((cells) => cells.length));
+      const pasted = rangeBounds(sel);
+      explainReadOnly({ anchor: { row: pasted.top, col: pasted.left }, focus: { row: pasted.bottom, col: Math.max(pasted.right, pasted.left + width - 1) } });
       const b = rangeBounds(sel);
       const single = matrix.length === 1 && matrix[0]?.length === 1;
       if (!single) {
-        // Select what was pasted, as spreadsheets do.
-        const width = Math.max(...matrix.map((cells) => cells.length));
+        // Select what was pasted, as spreadsheets do (the hint, if any, stays).
         const focus = { row: Math.min(o.rowCount - 1, b.top + matrix.length - 1), col: Math.min(o.view.columns.length - 1, b.left + width - 1) };
-        select({ anchor: { row: b.top, col: b.left }, focus });
+        pendingReveal.current = { focus: true };
+        setRawSelection({ anchor: { row: b.top, col: b.left }, focus });
       }
     };
 
@@ -224,8 +241,8 @@ export function useGridController(options: GridControllerOptions): GridControlle
       startEdit(pos, " ");
     };
 
-    return { select, takeReveal, refocus, canEditCell, startEdit, commitEdit, cancelEdit, stage, copyText, pasteText, setRowSelection: setRows, toggleRow, toggleAllRows, toggleRangeRows, toggleBoolean };
+    return { select, takeReveal, refocus, canEditCell, startEdit, commitEdit, cancelEdit, stage, explainReadOnly, copyText, pasteText, setRowSelection: setRows, toggleRow, toggleAllRows, toggleRangeRows, toggleBoolean };
   }, [latest]);
 
-  return { selection, editor, rowSelection, ...operations };
+  return { selection, editor, rowSelection, hint, ...operations };
 }

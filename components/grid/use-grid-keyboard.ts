@@ -5,7 +5,7 @@
  * the controller. Copy writes TSV both through navigator.clipboard and the native `copy`
  * event; paste reads the native `paste` event, which needs no clipboard permission.
  */
-import type { ClipboardEvent, KeyboardEvent } from "react";
+import { useRef, type ClipboardEvent, type KeyboardEvent } from "react";
 import { keyToCommand, type GridCommand } from "./grid-commands";
 import { clearRange, collapsedRange, enterRange, fillDown, moveRange, selectAllRange, tabRange, type GridDims } from "./grid-model";
 import type { GridController } from "./use-grid-controller";
@@ -28,6 +28,8 @@ function isGridTarget(event: { target: EventTarget; currentTarget: EventTarget }
 }
 
 export function useGridKeyboard({ controller, view, rowCount, getPageSize, onUndo, onRedo, onOpenColumnMenu }: GridKeyboardOptions) {
+  // Ctrl+X: the text is taken before the cells are cleared; the native `cut` event that follows carries it.
+  const cutText = useRef<string | null>(null);
   const run = (command: GridCommand): boolean => {
     const selection = controller.selection;
     const dims: GridDims = { rowCount, colCount: view.columns.length, pageSize: getPageSize() };
@@ -49,7 +51,9 @@ export function useGridKeyboard({ controller, view, rowCount, getPageSize, onUnd
       case "edit":
         if (controller.startEdit(selection.anchor, command.initialText)) return true;
         if (command.initialText === null) controller.select(enterRange(selection, false, dims));
-        return command.initialText === null;
+        // A character typed into a read-only cell says why nothing happens.
+        else controller.explainReadOnly(collapsedRange(selection.anchor));
+        return true;
       case "toggleBoolean":
         controller.toggleBoolean();
         return true;
@@ -58,7 +62,16 @@ export function useGridKeyboard({ controller, view, rowCount, getPageSize, onUnd
         return true;
       case "clear":
         controller.stage(clearRange(view, selection));
+        controller.explainReadOnly(selection);
         return true;
+      case "cut": {
+        const text = controller.copyText();
+        cutText.current = text;
+        navigator.clipboard?.writeText(text).catch(() => undefined);
+        controller.stage(clearRange(view, selection));
+        controller.explainReadOnly(selection);
+        return false;
+      }
       case "fillDown":
         controller.stage(fillDown(view, selection));
         return true;
@@ -98,6 +111,13 @@ export function useGridKeyboard({ controller, view, rowCount, getPageSize, onUnd
     event.preventDefault();
   };
 
+  const onCut = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (controller.editor || !isGridTarget(event)) return;
+    event.clipboardData.setData("text/plain", cutText.current ?? controller.copyText());
+    cutText.current = null;
+    event.preventDefault();
+  };
+
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (controller.editor || !isGridTarget(event)) return;
     const text = event.clipboardData.getData("text/plain");
@@ -105,5 +125,5 @@ export function useGridKeyboard({ controller, view, rowCount, getPageSize, onUnd
     if (text) controller.pasteText(text);
   };
 
-  return { onKeyDown, onCopy, onPaste };
+  return { onKeyDown, onCopy, onCut, onPaste };
 }

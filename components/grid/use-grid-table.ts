@@ -190,7 +190,8 @@ export function useGridTable(options: UseGridTableOptions): GridTableModel {
     onColumnSizingChange,
     manualSorting: serverPaged,
     manualFiltering: serverPaged,
-    enableMultiSort: false,
+    // Shift+click on a second header adds it to the sort, as in spreadsheets.
+    enableMultiSort: true,
     // First click sorts ascending for every type (the default starts numbers descending).
     sortDescFirst: false,
     columnResizeMode: "onChange",

@@ -40,7 +40,13 @@ export function TableGrid({ datasourceId, table, label, data, ...viewState }: Pr
   const saving = useTableSave({ datasourceId, table, edits, reload: data.reload, onSaved: () => setSelection(NO_ROWS_SELECTED) });
 
   const editable = useMemo(() => new Set((meta?.columns ?? []).filter((column) => column.editable).map((column) => column.name)), [meta]);
-  const columns = useMemo(() => gridColumnsFromResult(meta?.columnTypes ?? meta?.columns ?? [], meta?.rows ?? [], { editable: (name) => editable.has(name) }), [meta, editable]);
+  const columns = useMemo(() => {
+    const keys = new Set(primaryKey);
+    return gridColumnsFromResult(meta?.columnTypes ?? meta?.columns ?? [], meta?.rows ?? [], { editable: (name) => editable.has(name) }).map((column) =>
+      // Said when someone types into the column: why it is read-only.
+      column.editable ? column : { ...column, readOnlyReason: keys.has(column.id) ? "it is the row's primary key" : "the data source's policy does not allow editing it" },
+    );
+  }, [meta, editable, primaryKey]);
   const positions = useMemo(() => new WeakMap((meta?.rows ?? []).map((row, index) => [row, index])), [meta]);
   const getRowId = useCallback((row: GridRow) => (primaryKey.length ? rowIdOf(row, primaryKey) : `#${positions.get(row) ?? -1}`), [primaryKey, positions]);
   // Just-saved values stay shown until the re-read rows arrive (no flash of the old value).
