@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createActionTestbed, failure, okResult, testUser, type ActionTestbed } from "@/server/actions/testing/action-testbed";
-import { ACME_OPS_SOURCE } from "./demo/acme-ops";
+import { DEMO_SOURCE as ACME_OPS_SOURCE } from "@/lib/app-document/demo-apps";
 import { ActionError, defineAction } from "./define-action";
 import { invokeAction, UNEXPECTED_FAILURE } from "./invoke-action";
 

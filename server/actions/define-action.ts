@@ -82,6 +82,12 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
 export type AnyAction = ActionDefinition<ActionInputSchema, unknown>;
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Marks what defineAction made, so the registry can pick actions out of a module's exports. */
+const ACTION_BRAND = Symbol.for("rowcraft.action-definition");
+
+export function isActionDefinition(value: unknown): value is AnyAction {
+  return typeof value === "object" && value !== null && (value as { [ACTION_BRAND]?: unknown })[ACTION_BRAND] === true;
+}
 export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 600_000;
 
@@ -104,7 +110,7 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
       throw invalid(name, `selectionField "${selectionField}" must be an array field of the input (z.array(...)).`);
     }
   }
-  return {
+  const definition: ActionDefinition<I, O> = {
     name,
     title: spec.title,
     description: spec.description,
@@ -118,4 +124,6 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     // async: a run() that throws synchronously still becomes a rejected promise.
     run: async (input, ctx) => spec.run(input, ctx),
   };
+  Object.defineProperty(definition, ACTION_BRAND, { value: true });
+  return definition;
 }

@@ -1,21 +1,34 @@
 /**
- * THE list of actions. Every action file — `server/actions/demo/*.ts` and future
- * `server/actions/*.action.ts` — is imported and listed here once (registry.test.ts fails when
- * one is missing), so the router, the bulk runner and the builder's action picker all see the
- * same set. Also what builders are told about each action (JSON Schema of its input).
+ * The set of actions this Rowcraft runs, found in the engineers' folder (`actions/`): every
+ * action a module there exports is registered — no list to keep by hand, and Rowcraft's core
+ * names no company's action. The static index of those modules is generated
+ * (scripts/discover-actions.cjs) so bundlers see them. The router, the bulk runner and the
+ * builder's pickers all read this one registry. Also what builders are told about each action
+ * (JSON Schema of its input).
  */
 import { z } from "zod";
+import { actionModules } from "@/actions/index.generated";
 import type { ActionSummary } from "@/lib/schemas/actions";
 import { hasRole, type Role } from "@/lib/roles";
-import type { AnyAction } from "./define-action";
-import { addOrderNote } from "./demo/add-order-note";
-import { anonymizeCustomer } from "./demo/anonymize-customer";
-import { escalateTicket } from "./demo/escalate-ticket";
-import { refundOrder } from "./demo/refund-order";
-import { resendShipmentNotification } from "./demo/resend-shipment-notification";
-import { setOrderStatus } from "./demo/set-order-status";
+import { isActionDefinition, type AnyAction } from "./define-action";
 
-export const ACTIONS: readonly AnyAction[] = [refundOrder, resendShipmentNotification, escalateTicket, setOrderStatus, addOrderNote, anonymizeCustomer];
+/** The actions exported by `modules`, in file order; the same definition re-exported counts once. */
+export function collectActions(modules: readonly { file: string; exports: Record<string, unknown> }[]): AnyAction[] {
+  const found: AnyAction[] = [];
+  const files = new Map<AnyAction, string>();
+  for (const entry of modules) {
+    for (const value of Object.values(entry.exports)) {
+      if (!isActionDefinition(value) || files.has(value)) continue;
+      const other = found.find((action) => action.name === value.name);
+      if (other) throw new Error(`Two actions are named ${value.name} (actions/${files.get(other)} and actions/${entry.file}); action names must be unique.`);
+      files.set(value, entry.file);
+      found.push(value);
+    }
+  }
+  return found;
+}
+
+export const ACTIONS: readonly AnyAction[] = collectActions(actionModules);
 
 export type ActionRegistry = ReadonlyMap<string, AnyAction>;
 

@@ -15,7 +15,7 @@ import { createContextInner } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { contextAs, createTestMetadataDb, memoryCookieJar, type TestMetadataDb } from "@/server/testing/metadata-db";
 import { defineAction } from "@/server/actions/define-action";
-import { ACME_OPS_SOURCE } from "@/server/actions/demo/acme-ops";
+import { DEMO_SOURCE as ACME_OPS_SOURCE } from "@/lib/app-document/demo-apps";
 import { ACTIONS, createActionRegistry } from "@/server/actions/registry";
 import { replaceActionRunner, type ActionRunner } from "@/server/actions/runs/action-runner";
 
