@@ -45,13 +45,16 @@ export const ${camel(name)} = defineAction({
   name: "${name}",
   title: "${title(name)}",
   description: "Marks an item done. Refuses items that are already done.",
+  // What it acts on: the data source (by a stable name; an admin maps it to a connected source),
+  // the table, and which input field carries each key column of the rows it changes.
+  target: { source: "${source}", table: "items", key: { id: "itemId" } },
   input: z.object({ itemId: z.number().int().positive().describe("Item id (items.id)") }),
   output: z.object({ itemId: z.number(), status: z.string() }),
   minRole: "operator",
   timeoutMs: 10_000,
   mode: "perRow",
   run: async (input, ctx) => {
-    const db = await ctx.datasource("${source}");
+    const db = await ctx.datasource(); // the target's source
     return ctx.idempotent(db, async (tx) => {
       const item = (await tx.query("SELECT status FROM items WHERE id = ${p(1)}", [input.itemId])).rows[0];
       if (!item) throw new ActionError(\`Item \${input.itemId} does not exist.\`);

@@ -16,6 +16,7 @@ const DROPPED = `import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 export const closeTicket = defineAction({
   name: "close-ticket", title: "Close ticket", description: "Closes a ticket of the Helpdesk database.",
+  target: { source: "helpdesk", table: "tickets", key: { id: "ticketId" } },
   input: z.object({ ticketId: z.number().int() }), minRole: "operator", timeoutMs: 5_000, mode: "perRow",
   run: async (input) => ({ closed: input.ticketId }),
 });
@@ -44,7 +45,7 @@ describe("discovering the engineers' actions", () => {
 
 describe("the action registry", () => {
   it("refuses two actions with one name, naming both files", () => {
-    const spec = { title: "T", description: "D.", input: z.object({}), minRole: "operator" as const, timeoutMs: 1_000, mode: "perRow" as const, run: async () => null };
+    const spec = { title: "T", description: "D.", input: z.object({}), minRole: "operator" as const, timeoutMs: 1_000, mode: "perRow" as const, target: { source: "x", rows: false } as const, run: async () => null };
     const one = defineAction({ ...spec, name: "same" });
     const two = defineAction({ ...spec, name: "same" });
     expect(collectActions([{ file: "a/one.ts", exports: { one, again: one } }])).toEqual([one]);

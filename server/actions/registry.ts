@@ -8,9 +8,10 @@
  */
 import { z } from "zod";
 import { actionModules } from "@/actions/index.generated";
-import type { ActionSummary } from "@/lib/schemas/actions";
+import type { ActionSummary, ActionTargetSummary } from "@/lib/schemas/actions";
 import { hasRole, type Role } from "@/lib/roles";
-import { isActionDefinition, type AnyAction } from "./define-action";
+import { isActionDefinition, isRowTarget, type AnyAction } from "./define-action";
+import { resolveTargetSource } from "./target-sources";
 
 /** The actions exported by `modules`, in file order; the same definition re-exported counts once. */
 export function collectActions(modules: readonly { file: string; exports: Record<string, unknown> }[]): AnyAction[] {
@@ -61,7 +62,20 @@ function schemasOf(action: AnyAction): { input: JsonSchema; output: JsonSchema |
   return cached;
 }
 
-export function summarizeAction(action: AnyAction, role: Role): ActionSummary {
+/** The target as builders see it; `datasources` (this Rowcraft's source names) resolves its source. */
+export function summarizeTarget(action: AnyAction, datasources: readonly string[] | null): ActionTargetSummary {
+  const { target } = action;
+  const found = datasources ? resolveTargetSource(target.source, datasources) : null;
+  return {
+    source: target.source,
+    datasource: found?.ok ? found.datasource : null,
+    unresolved: found && !found.ok ? found.message : null,
+    table: isRowTarget(target) ? target.table : null,
+    key: isRowTarget(target) ? { ...target.key } : {},
+  };
+}
+
+export function summarizeAction(action: AnyAction, role: Role, datasources: readonly string[] | null = null): ActionSummary {
   const { input, output } = schemasOf(action);
   return {
     name: action.name,
@@ -72,12 +86,14 @@ export function summarizeAction(action: AnyAction, role: Role): ActionSummary {
     mode: action.mode,
     selectionField: action.selectionField,
     timeoutMs: action.timeoutMs,
+    target: summarizeTarget(action, datasources),
     inputSchema: input,
     outputSchema: output,
     canRun: hasRole(role, action.minRole),
   };
 }
 
-export function listActions(options: { role: Role; registry?: ActionRegistry }): ActionSummary[] {
-  return [...(options.registry ?? actionRegistry).values()].map((action) => summarizeAction(action, options.role));
+/** Every action as `role` sees it; with `datasources`, each target says which connected source it means. */
+export function listActions(options: { role: Role; datasources?: readonly string[]; registry?: ActionRegistry }): ActionSummary[] {
+  return [...(options.registry ?? actionRegistry).values()].map((action) => summarizeAction(action, options.role, options.datasources ?? null));
 }

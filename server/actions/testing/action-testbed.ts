@@ -12,7 +12,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/roles";
 import { generateAcmeOps } from "@/server/demo/acme-ops";
-import { createSharedActionDatabase, UnknownDatasourceError, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
+import { createSharedActionDatabase, fixedDatabaseResolver, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
 import type { SharedActionDatabase } from "@/server/actions/databases/types";
 import type { ActionUser, AnyAction } from "@/server/actions/define-action";
 import { invokeAction, type InvocationReport } from "@/server/actions/invoke-action";
@@ -38,7 +38,7 @@ export function testUser(role: Role = "operator"): ActionUser {
 }
 
 export interface ActionTestbedOptions {
-  /** The data source name the action uses (default: the Acme Ops demo's). */
+  /** The data source's name; an action's target finds it like a connected source (default "Acme Ops", target acme-ops). */
   source?: string;
   /** SQL that creates (and fills) your tables in an empty SQLite file; without it, the Acme Ops demo is generated. */
   sqlite?: string;
@@ -56,10 +56,7 @@ export function createActionTestbed(options: ActionTestbedOptions = {}): ActionT
   const direct = new Database(file);
   direct.pragma("busy_timeout = 5000");
   if (options.sqlite !== undefined) direct.exec(options.sqlite);
-  const databases: SharedDatabaseResolver = async (name) => {
-    if (name !== source) throw new UnknownDatasourceError(name);
-    return shared;
-  };
+  const databases = fixedDatabaseResolver([shared]);
   return {
     file,
     databases,

@@ -87,6 +87,7 @@ export function gatedAction(gate: () => Gate) {
     name: "gated-outbox",
     title: "Gated outbox write",
     description: "Test action: waits at a gate, then writes one notification_outbox row.",
+    target: { source: "acme-ops", rows: false },
     input: z.object({ n: z.number().int() }),
     minRole: "operator",
     timeoutMs: 60_000,

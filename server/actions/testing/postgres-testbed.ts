@@ -5,7 +5,7 @@
  * Same `invoke()` as the SQLite testbed; `query()` reads and arranges data behind the action.
  */
 import pg from "pg";
-import { createSharedActionDatabase, UnknownDatasourceError, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
+import { createSharedActionDatabase, fixedDatabaseResolver, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
 import type { AnyAction } from "@/server/actions/define-action";
 import type { InvocationReport } from "@/server/actions/invoke-action";
 import { createPostgresTestDatabase } from "@/server/testing/external-databases";
@@ -34,10 +34,7 @@ export async function createPostgresActionTestbed(options: { source: string; set
     password: decodeURIComponent(url.password),
     sslMode: "disable",
   });
-  const databases: SharedDatabaseResolver = async (name) => {
-    if (name !== options.source) throw new UnknownDatasourceError(name);
-    return shared;
-  };
+  const databases = fixedDatabaseResolver([shared]);
   return {
     databases,
     invoke: invokerFor(databases),
