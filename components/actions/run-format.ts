@@ -57,6 +57,33 @@ export function formatTimeLeft(seconds: number | null): string | null {
   return `about ${hours} h${minutes ? ` ${minutes} min` : ""} left`;
 }
 
+/**
+ * How a run ended, in words and the colour it deserves: "Finished" only when every row
+ * succeeded; otherwise "1 of 2 succeeded" (warning) or "0 of 2 succeeded" (danger). Runs still
+ * going, cancelled or interrupted keep their status.
+ */
+export function runOutcome(status: RunStatus, progress: Pick<RunProgress, "ok" | "failed" | "total">): { text: string; tone: "accent" | "success" | "warning" | "danger" | "neutral" } {
+  if (status !== "done" || progress.failed === 0) return { text: RUN_STATUS_TEXT[status], tone: RUN_STATUS_TONE[status] };
+  const text = `${progress.ok.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} succeeded`;
+  return { text, tone: progress.ok === 0 ? "danger" : "warning" };
+}
+
+/** Rows an action's precondition accepts, and the others with why (rows without the column cannot be checked here: they go, and the action decides). */
+export function splitByPrecondition<T extends { rowKey: string; row: Record<string, unknown> }>(
+  precondition: { column: string; oneOf: readonly (string | number | boolean)[]; message: string } | null,
+  rows: readonly T[],
+): { eligible: T[]; skipped: { rowKey: string; reason: string }[] } {
+  if (!precondition) return { eligible: [...rows], skipped: [] };
+  const eligible: T[] = [];
+  const skipped: { rowKey: string; reason: string }[] = [];
+  for (const selected of rows) {
+    const value = selected.row[precondition.column];
+    if (value === undefined || precondition.oneOf.some((accepted) => String(accepted) === String(value))) eligible.push(selected);
+    else skipped.push({ rowKey: selected.rowKey, reason: `Skipped: ${precondition.message} (${precondition.column} is ${value === null ? "empty" : String(value)})` });
+  }
+  return { eligible, skipped };
+}
+
 export const RUN_STATUS_TEXT: Record<RunStatus, string> = { running: "Running", done: "Finished", cancelled: "Cancelled", interrupted: "Interrupted" };
 export const RUN_STATUS_TONE = { running: "accent", done: "success", cancelled: "neutral", interrupted: "warning" } as const satisfies Record<RunStatus, string>;
 

@@ -105,6 +105,8 @@ export interface ActionSummary {
   selectionField: string | null;
   timeoutMs: number;
   target: ActionTargetSummary;
+  /** Rows it accepts, for the UI to check before running: others are marked and skipped with `message`. */
+  precondition: { column: string; oneOf: (string | number | boolean)[]; message: string } | null;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;
   /** Whether the caller's role may run it (builders see admin-only actions but cannot run them). */

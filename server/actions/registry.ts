@@ -87,6 +87,7 @@ export function summarizeAction(action: AnyAction, role: Role, datasources: read
     selectionField: action.selectionField,
     timeoutMs: action.timeoutMs,
     target: summarizeTarget(action, datasources),
+    precondition: action.precondition ? { ...action.precondition, oneOf: [...action.precondition.oneOf] } : null,
     inputSchema: input,
     outputSchema: output,
     canRun: hasRole(role, action.minRole),
