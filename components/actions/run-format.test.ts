@@ -1,7 +1,7 @@
 /** Row labels, confirmations, rate and time left, and the grid status per row state. */
 import { describe, expect, it } from "vitest";
 import type { RunProgress } from "@/lib/schemas/actions";
-import { actionOnRows, confirmTitle, formatRate, formatTimeLeft, newRequestKey, progressSummary, rowKeyLabel, rowStatusOf, runCommands, runOutcome, splitByPrecondition } from "./run-format";
+import { actionOnRows, confirmTitle, formatRate, formatTimeLeft, newRequestKey, progressSummary, rowKeyLabel, rowStatusOf, runCommands, runOutcome, splitByPrecondition, tableMismatch, targetLabel } from "./run-format";
 
 const progress = (counts: Partial<RunProgress>): RunProgress => ({ total: 3, done: 0, ok: 0, failed: 0, pending: 0, running: 0, cancelled: 0, interrupted: 0, ratePerSecond: null, etaSeconds: null, ...counts });
 
@@ -60,5 +60,14 @@ describe("run-format", () => {
     expect(split.eligible.map((row) => row.rowKey)).toEqual(["1", "3"]);
     expect(split.skipped).toEqual([{ rowKey: "2", reason: "Skipped: Only paid or shipped orders can be refunded. (status is pending)" }]);
     expect(splitByPrecondition(null, rows).eligible).toHaveLength(3);
+  });
+
+  it("says what an action changes, and offers it only on rows of its table", () => {
+    const target = { source: "acme-ops", datasource: "Acme Ops", unresolved: null, table: "customers", key: { id: "customerId" } };
+    expect(targetLabel({ target })).toBe("customers in Acme Ops");
+    expect(targetLabel({ target: { ...target, datasource: null, table: null } })).toBe("no rows · acme-ops (not connected)");
+    expect(tableMismatch({ target }, "orders")).toBe("Acts on customers, not orders");
+    expect(tableMismatch({ target }, "Customers")).toBeNull();
+    expect(tableMismatch({ target: { ...target, table: null } }, "orders")).toBe("Acts on no rows");
   });
 });

@@ -4,7 +4,7 @@
  * status column per row state. Pure, no React.
  */
 import type { RowStatus } from "@/components/grid";
-import type { ItemStatus, RunProgress, RunStatus } from "@/lib/schemas/actions";
+import type { ActionSummary, ItemStatus, RunProgress, RunStatus } from "@/lib/schemas/actions";
 import { plural } from "./mapping";
 
 /** The table editor's row ids are primary keys as JSON pairs (`[["id",70605]]`): shown as "70605" (or "1, 2" for composite keys). */
@@ -82,6 +82,20 @@ export function splitByPrecondition<T extends { rowKey: string; row: Record<stri
     else skipped.push({ rowKey: selected.rowKey, reason: `Skipped: ${precondition.message} (${precondition.column} is ${value === null ? "empty" : String(value)})` });
   }
   return { eligible, skipped };
+}
+
+/** What an action changes, for pickers: "orders in Acme Ops", "no rows · Acme Ops", "acme-ops (not connected)". */
+export function targetLabel(action: Pick<ActionSummary, "target">): string {
+  const { target } = action;
+  const where = target.datasource ?? `${target.source} (not connected)`;
+  return target.table === null ? `no rows · ${where}` : `${target.table} in ${where}`;
+}
+
+/** Why an action cannot take rows of `table` (the table editor's), or null when it can. */
+export function tableMismatch(action: Pick<ActionSummary, "target">, table: string | null): string | null {
+  if (table === null) return null;
+  if (action.target.table === null) return "Acts on no rows";
+  return action.target.table.toLowerCase() === table.toLowerCase() ? null : `Acts on ${action.target.table}, not ${table}`;
 }
 
 export const RUN_STATUS_TEXT: Record<RunStatus, string> = { running: "Running", done: "Finished", cancelled: "Cancelled", interrupted: "Interrupted" };
