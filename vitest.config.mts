@@ -4,6 +4,10 @@
  */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { writeActionsIndex } from "./scripts/discover-actions.cjs";
+
+// The registry imports the generated index of the engineers' actions/ folder: keep it current.
+writeActionsIndex();
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -19,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{server,lib,components,scripts}/**/*.test.ts"],
+          include: ["{server,lib,components,scripts,actions}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
           testTimeout: 60_000,
@@ -29,7 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{server,lib,scripts}/**/*.int.test.ts"],
+          include: ["{server,lib,scripts,actions}/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -50,6 +50,8 @@ export function useActionRun(runId: string | null, options: { onSettled?: () => 
 
   // When a run this tab saw running stops: read its rows once more, and tell the owner (the grid reloads).
   const seen = useRef<{ runId: string; status: string | undefined }>({ runId: id, status: undefined });
+  // The run this hook had when it mounted (opened from a link): any later one was started here.
+  const mountedWith = useRef(id);
   const onSettled = useRef(options.onSettled);
   useEffect(() => {
     onSettled.current = options.onSettled;
@@ -58,7 +60,9 @@ export function useActionRun(runId: string | null, options: { onSettled?: () => 
   useEffect(() => {
     const before = seen.current;
     seen.current = { runId: id, status };
-    if (before.runId === id && before.status === "running" && status !== undefined && status !== "running") {
+    // A short run can finish before the first poll: seen as done at once, it settled all the same.
+    const settledUnseen = before.runId === id && before.status === undefined && status !== undefined && status !== "running" && id !== mountedWith.current;
+    if ((before.runId === id && before.status === "running" && status !== undefined && status !== "running") || settledUnseen) {
       void refetchItems();
       onSettled.current?.();
     }

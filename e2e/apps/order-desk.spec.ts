@@ -63,6 +63,31 @@ test("an operator refunds a selected order after a confirmation naming the count
   await expect.poll(() => app.renderedColumn("id", TABLE)).not.toContain(id);
 });
 
+test("the 'Refund N selected' button refunds every selected order in one bulk run, and is off with nothing selected", async ({ page }) => {
+  await signInThroughApi(page.request, "operator");
+  const app = new AppPage(page);
+  await app.open("order-desk", "?status=paid");
+  await app.waitForRows(TABLE);
+  const button = page.getByRole("button", { name: /^Refund \d+ selected$/ });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAttribute("title", `Select rows in ${TABLE} first.`);
+
+  const ids = [await (await app.cell(3, "id", TABLE)).innerText(), await (await app.cell(4, "id", TABLE)).innerText()];
+  await app.selectRows([3, 4], TABLE);
+  await expect(button).toHaveText("Refund 2 selected");
+  await button.click();
+  const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
+  await expect(confirm).toContainText("Refund 2 orders?");
+  await confirm.getByRole("button", { name: "Refund order" }).click();
+  // Both rows ran, as one bulk run (not just the first selected row).
+  await expect(page.getByRole("status").filter({ hasText: /^Finished: 2 done/ })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => (await app.renderedColumn("id", TABLE)).filter((id) => ids.includes(id))).toEqual([]);
+  // And after a reload (the query runs afresh): neither is paid any more.
+  await page.reload();
+  await app.waitForRows(TABLE);
+  expect((await app.renderedColumn("id", TABLE)).filter((id) => ids.includes(id))).toEqual([]);
+});
+
 test("a viewer gets the published app read-only, with the reason on the action buttons", async ({ page }) => {
   await signInThroughApi(page.request, "viewer");
   const app = new AppPage(page);

@@ -16,7 +16,9 @@ export type ProblemCode =
   | "parameter_type"
   | "mixed_binding"
   | "editable_columns"
-  | "write_query_trigger";
+  | "write_query_trigger"
+  | "action_target"
+  | "action_rows";
 
 export interface Problem {
   code: ProblemCode;

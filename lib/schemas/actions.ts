@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Role } from "@/lib/roles";
+import { paramValueSchema } from "./queries";
 
 /** Most rows one bulk run may hold; `actions.getRun` returns them all in one page. */
 export const MAX_RUN_ITEMS = 10_000;
@@ -24,12 +25,28 @@ export const idempotencyKeySchema = z
   .min(8, { message: "The idempotency key needs at least 8 characters; use a UUID." })
   .max(200);
 
+/**
+ * The app a run comes from: operators run actions only through a published app (or a version
+ * they may use) whose widget binds the action, on rows that widget's table shows them. `params`
+ * are the caller's values of the `{{ }}` of the table's query (as `apps.runQuery` takes them),
+ * so the server can run it again and see the same rows. Without `via`: a direct run (builders
+ * and admins, from the table editor).
+ */
+export const appBindingSchema = z.object({
+  appId: z.string().min(1).max(100),
+  version: z.union([z.literal("draft"), z.literal("published"), z.number().int().positive()]),
+  widgetId: z.string().min(1).max(64),
+  params: z.record(z.string(), paramValueSchema).default({}),
+});
+export type AppBinding = z.output<typeof appBindingSchema>;
+
 /** One invocation. `confirmed` must be true for actions marked `danger`. */
 export const runActionInput = z.object({
   action: actionNameSchema,
   input: z.unknown(),
   idempotencyKey: idempotencyKeySchema,
   confirmed: z.boolean().optional(),
+  via: appBindingSchema.optional(),
 });
 export type RunActionInput = z.infer<typeof runActionInput>;
 
@@ -46,6 +63,7 @@ export const startRunInput = z.object({
   /** Makes starting idempotent: the same key from the same user returns the run already started. */
   requestKey: z.string().trim().min(8).max(200).optional(),
   confirmed: z.boolean().optional(),
+  via: appBindingSchema.optional(),
 });
 export type StartRunInput = z.input<typeof startRunInput>;
 
@@ -62,6 +80,19 @@ export type GetRunInput = z.input<typeof getRunInput>;
 
 export const listRunsInput = z.object({ limit: z.number().int().min(1).max(100).default(20) });
 
+/** What an action acts on, as builders see it. */
+export interface ActionTargetSummary {
+  /** The action's stable name for its data source ("acme-ops"). */
+  source: string;
+  /** The connected data source it maps to in this Rowcraft; null when none does (`unresolved` says why). */
+  datasource: string | null;
+  unresolved: string | null;
+  /** The table whose rows it changes; null for actions on no rows. */
+  table: string | null;
+  /** Key column of `table` → the input field that holds it. */
+  key: Record<string, string>;
+}
+
 /** What `actions.list` says about each action. `inputSchema` is JSON Schema (draft 2020-12) of the input. */
 export interface ActionSummary {
   name: string;
@@ -73,6 +104,9 @@ export interface ActionSummary {
   /** Batch actions: the array field that takes the whole selection. */
   selectionField: string | null;
   timeoutMs: number;
+  target: ActionTargetSummary;
+  /** Rows it accepts, for the UI to check before running: others are marked and skipped with `message`. */
+  precondition: { column: string; oneOf: (string | number | boolean)[]; message: string } | null;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;
   /** Whether the caller's role may run it (builders see admin-only actions but cannot run them). */
@@ -117,6 +151,10 @@ export interface RunSummary {
   id: string;
   action: string;
   actionTitle: string;
+  /** The app the run came from (null: run directly from the table editor). */
+  app: { id: string; version: number; widgetId: string } | null;
+  /** Why the run stopped before its end (its starter was deactivated…), or null. */
+  stopReason: string | null;
   createdBy: { id: string | null; email: string };
   createdAt: Date;
   startedAt: Date;
