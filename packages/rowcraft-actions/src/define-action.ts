@@ -1,0 +1,155 @@
+/**
+ * `defineAction` for services: the same shape as Rowcraft's own actions (name, title, zod input,
+ * output, minimum role, danger, target, timeout, mode, run), checked once at definition time so a
+ * broken action fails the service's tests rather than an operator's run.
+ *
+ * Errors: throw `ActionError` with a message for operators; anything else is an internal error —
+ * logged by the service, and shown to operators only as "The action failed unexpectedly".
+ */
+import { z } from "zod";
+
+export const ROLES = ["viewer", "operator", "builder", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function hasRole(role: Role, minimum: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
+
+/** A domain error: the message is shown to the operator as it is, so write it for them. */
+export class ActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+/**
+ * What the action acts on. `source` is a stable name the Rowcraft admin maps to a configured data
+ * source; row actions name the table and the key column(s) their row input refers to.
+ * `{ rows: "none" }` is for actions that act on no rows (a form, a report).
+ */
+export type ActionTarget = { source: string; table: string; key: readonly string[] } | { source: string; rows: "none" } | { rows: "none" };
+
+export interface ActionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** The app and widget the invocation came from (null when run outside an app, e.g. from the workbench). */
+export interface InvocationApp {
+  id: string;
+  version: number | null;
+  widget: string | null;
+}
+
+/** A pg-like transaction client (node-postgres `PoolClient` fits). */
+export interface SqlTx {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+}
+
+export interface ActionContext {
+  user: ActionUser;
+  /** Same key ⇒ same intended invocation: a retry, a double click or a reload of the same row. */
+  idempotencyKey: string;
+  /** Epoch milliseconds after which Rowcraft has given up on this invocation. */
+  deadline: number;
+  /** Aborted at the deadline. */
+  signal: AbortSignal;
+  app: InvocationApp | null;
+  /** Bulk rows only: the run, the row and which attempt this is. */
+  run: { runId: string; rowKey: string; attempt: number } | null;
+  /**
+   * Runs `work` in one transaction of the service's idempotency store and records the key in the
+   * same transaction. A key recorded before ⇒ `work` is not called, the first result is returned.
+   * Call it at most once per invocation, with all of the action's writes inside.
+   */
+  idempotent<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
+}
+
+export type ActionInputSchema = z.ZodObject;
+
+interface ActionSpecBase<I extends ActionInputSchema, O> {
+  /** kebab-case, unique within the service. */
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output?: z.ZodType<O>;
+  minRole: Role;
+  danger?: { confirm: string };
+  target: ActionTarget;
+  timeoutMs: number;
+  run(input: z.output<I>, ctx: ActionContext): Promise<O>;
+}
+
+export type ActionSpec<I extends ActionInputSchema, O> = ActionSpecBase<I, O> &
+  ({ mode: "perRow" } | { mode: "batch"; selectionField: Extract<keyof z.output<I>, string> });
+
+export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchema, O = unknown> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: I;
+  readonly output: z.ZodType<O> | null;
+  readonly minRole: Role;
+  readonly danger: { confirm: string } | null;
+  readonly target: ActionTarget;
+  readonly timeoutMs: number;
+  readonly mode: "perRow" | "batch";
+  readonly selectionField: string | null;
+  run(input: z.output<I>, ctx: ActionContext): Promise<O>;
+}
+
+export type AnyAction = ActionDefinition<ActionInputSchema, unknown>;
+
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+export const MIN_TIMEOUT_MS = 100;
+export const MAX_TIMEOUT_MS = 600_000;
+
+function invalid(name: string, problem: string): Error {
+  return new Error(`Action ${name}: ${problem}`);
+}
+
+function checkTarget(name: string, target: ActionTarget): void {
+  if ("source" in target && !target.source.trim()) throw invalid(name, "target.source must name the data source (its stable name).");
+  if ("table" in target) {
+    if (!IDENTIFIER.test(target.table.split(".").pop() ?? "")) throw invalid(name, "target.table must be a table name.");
+    if (target.key.length === 0 || target.key.some((column) => !IDENTIFIER.test(column))) throw invalid(name, "target.key must list the key column(s) the row input refers to.");
+  }
+}
+
+export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I, O>): ActionDefinition<I, O> {
+  const { name } = spec;
+  if (!NAME.test(name)) throw invalid(name, "the name must be kebab-case (refund-order).");
+  if (!spec.title.trim() || !spec.description.trim()) throw invalid(name, "give it a title and a description for builders.");
+  if (!ROLES.includes(spec.minRole)) throw invalid(name, `minRole must be one of ${ROLES.join(", ")}.`);
+  if (!Number.isInteger(spec.timeoutMs) || spec.timeoutMs < MIN_TIMEOUT_MS || spec.timeoutMs > MAX_TIMEOUT_MS) {
+    throw invalid(name, `timeoutMs must be a whole number from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}.`);
+  }
+  if (spec.danger && !spec.danger.confirm.trim()) throw invalid(name, "danger.confirm must say what the operator confirms.");
+  checkTarget(name, spec.target);
+  let selectionField: string | null = null;
+  if (spec.mode === "batch") {
+    selectionField = spec.selectionField;
+    if (!(spec.input.shape[selectionField] instanceof z.ZodArray)) {
+      throw invalid(name, `selectionField "${selectionField}" must be an array field of the input (z.array(...)).`);
+    }
+  }
+  return {
+    name,
+    title: spec.title,
+    description: spec.description,
+    input: spec.input,
+    output: spec.output ?? null,
+    minRole: spec.minRole,
+    danger: spec.danger ?? null,
+    target: spec.target,
+    timeoutMs: spec.timeoutMs,
+    mode: spec.mode,
+    selectionField,
+    run: async (input, ctx) => spec.run(input, ctx),
+  };
+}
