@@ -1,0 +1,150 @@
+/**
+ * Rowcraft's side of the action-service protocol (packages/rowcraft-actions/src/protocol.ts): a
+ * signed POST, bounded by the invocation's deadline, whose answer is trusted only when it is signed
+ * with the shared secret for THIS request. Every way it can go wrong becomes an ActionServiceError
+ * whose message names the service and says what the admin or operator can do.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  invokeResponseSchema,
+  manifestSchema,
+  PROTOCOL_VERSION,
+  protocolErrorSchema,
+  responsePayload,
+  SIGNATURE_HEADER,
+  signedHeaders,
+  TIMESTAMP_HEADER,
+  verifySignature,
+  type InvokeRequest,
+  type InvokeResponse,
+  type Manifest,
+  type ManifestRequest,
+} from "@rowcraft/actions/protocol";
+import { formatSeconds } from "@/server/datasources/drivers/results";
+
+export interface ServiceEndpoint {
+  name: string;
+  url: string;
+  secret: string;
+}
+
+export type ServiceFailureKind = "unreachable" | "connection_lost" | "timeout" | "refused_signature" | "refused" | "bad_response";
+
+export class ActionServiceError extends Error {
+  constructor(
+    readonly kind: ServiceFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ActionServiceError";
+  }
+}
+
+export const MANIFEST_TIMEOUT_MS = 10_000;
+const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function transportError(endpoint: ServiceEndpoint, error: unknown, timeoutMs: number, timedOut: boolean): ActionServiceError {
+  const where = `The action service "${endpoint.name}" (${endpoint.url})`;
+  if (timedOut) {
+    return new ActionServiceError("timeout", `${where} did not answer within ${formatSeconds(timeoutMs)}. Whether it finished is unknown; running it again with the same key is safe.`);
+  }
+  const code = networkCode(error);
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
+    const why = code === "ECONNREFUSED" ? "connection refused" : code === "ENOTFOUND" ? "host not found" : `network error ${code}`;
+    return new ActionServiceError("unreachable", `${where} is not reachable (${why}); nothing was run. Check that the service is up, then retry.`);
+  }
+  return new ActionServiceError(
+    "connection_lost",
+    `${where} stopped answering during the call (${code ?? (error instanceof Error ? error.message : String(error))}). Whether it finished is unknown; retry once it is back: a change it already committed is never repeated.`,
+  );
+}
+
+async function post(endpoint: ServiceEndpoint, message: { requestId: string }, options: { timeoutMs: number; signal?: AbortSignal }): Promise<{ status: number; text: string; json: unknown }> {
+  const body = JSON.stringify(message);
+  const timeout = AbortSignal.timeout(Math.max(1, options.timeoutMs));
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(endpoint.url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...signedHeaders(endpoint.secret, body) },
+      signal,
+      // A redirect would send a signed body somewhere nobody registered.
+      redirect: "error",
+    });
+    const length = Number(response.headers.get("content-length") ?? 0);
+    if (length > MAX_RESPONSE_BYTES) throw new ActionServiceError("bad_response", `The action service "${endpoint.name}" answered with ${length} bytes; at most ${MAX_RESPONSE_BYTES} are read.`);
+    text = await response.text();
+  } catch (error) {
+    if (error instanceof ActionServiceError) throw error;
+    throw transportError(endpoint, error, options.timeoutMs, signal.aborted);
+  }
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Judged below by status: a 200 must be JSON, an error page need not be.
+  }
+  if (response.status === 200) {
+    const verified = verifySignature({
+      secrets: [endpoint.secret],
+      timestamp: response.headers.get(TIMESTAMP_HEADER),
+      signature: response.headers.get(SIGNATURE_HEADER),
+      payload: responsePayload(message.requestId, text),
+    });
+    if (!verified.ok) {
+      throw new ActionServiceError("bad_response", `The answer from the action service "${endpoint.name}" is not signed for this request (${verified.reason}) and was not trusted. Check that ${endpoint.url} is the service registered in Rowcraft.`);
+    }
+    return { status: 200, text, json };
+  }
+  throw refusal(endpoint, response.status, json, text);
+}
+
+function refusal(endpoint: ServiceEndpoint, status: number, json: unknown, text: string): ActionServiceError {
+  const parsed = protocolErrorSchema.safeParse(json);
+  const where = `The action service "${endpoint.name}"`;
+  if (!parsed.success) {
+    return new ActionServiceError("bad_response", `${where} answered HTTP ${status} without a Rowcraft protocol error${text ? `: ${text.slice(0, 200)}` : ""}. Check that ${endpoint.url} serves @rowcraft/actions.`);
+  }
+  const { code, message } = parsed.data.error;
+  if (code === "bad_signature" || code === "unsigned") {
+    return new ActionServiceError("refused_signature", `${where} refused Rowcraft's signature: ${message} An admin should check that the secret registered in Rowcraft is the service's, and that both clocks are right.`);
+  }
+  if (code === "unknown_action") return new ActionServiceError("refused", `${where} says: ${message}`);
+  return new ActionServiceError("refused", `${where} refused the request (${code}): ${message}`);
+}
+
+function invalidAnswer(endpoint: ServiceEndpoint, what: string, issues: string): ActionServiceError {
+  return new ActionServiceError("bad_response", `The action service "${endpoint.name}" sent ${what} that does not follow the Rowcraft action protocol: ${issues}`);
+}
+
+export async function fetchManifest(endpoint: ServiceEndpoint): Promise<Manifest> {
+  const request: ManifestRequest = { kind: "manifest", protocol: PROTOCOL_VERSION, requestId: randomUUID() };
+  const { json } = await post(endpoint, request, { timeoutMs: MANIFEST_TIMEOUT_MS });
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw invalidAnswer(endpoint, "a manifest", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  return parsed.data;
+}
+
+export type RemoteInvocation = Omit<InvokeRequest, "kind" | "protocol" | "requestId">;
+
+/** One invocation; the HTTP call ends at the deadline (or when `signal` aborts). */
+export async function invokeRemote(endpoint: ServiceEndpoint, invocation: RemoteInvocation, signal?: AbortSignal): Promise<InvokeResponse> {
+  const request: InvokeRequest = { kind: "invoke", protocol: PROTOCOL_VERSION, requestId: randomUUID(), ...invocation };
+  const { json } = await post(endpoint, request, { timeoutMs: invocation.deadline - Date.now(), signal });
+  const parsed = invokeResponseSchema.safeParse(json);
+  if (!parsed.success) throw invalidAnswer(endpoint, "an answer", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  return parsed.data;
+}
