@@ -34,7 +34,7 @@ export const addInvoiceNote = defineAction({
   }),
   output: z.object({ invoiceId: z.number(), noteId: z.string() }),
   minRole: "operator",
-  target: { source: "billing", table: "invoices", key: ["id"] },
+  target: { source: "billing", table: "invoices", key: { id: "invoiceId" } },
   timeoutMs: 5_000,
   mode: "perRow",
   run: async ({ invoiceId, note }, ctx) => {
@@ -56,7 +56,7 @@ export const closeInvoice = defineAction({
   input: z.object({ invoiceId: z.number().int().positive().describe("Invoice id (invoices.id)") }),
   minRole: "builder",
   danger: { confirm: "Closed invoices take no more notes or payments." },
-  target: { source: "billing", table: "invoices", key: ["id"] },
+  target: { source: "billing", table: "invoices", key: { id: "invoiceId" } },
   timeoutMs: 5_000,
   mode: "perRow",
   run: async ({ invoiceId }, ctx) =>

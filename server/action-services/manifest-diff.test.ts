@@ -8,7 +8,7 @@ const action = (name: string, overrides: Partial<ManifestAction> = {}): Manifest
   description: "",
   minRole: "operator",
   danger: null,
-  target: { rows: "none" },
+  target: { source: "billing", rows: false },
   timeoutMs: 1_000,
   mode: "perRow",
   selectionField: null,

@@ -34,9 +34,8 @@ export function storedManifest(row: Pick<ActionService, "manifest">): Manifest |
 }
 
 export function describeTarget(target: ManifestAction["target"]): string {
-  if ("table" in target) return `${target.source} · ${target.table} (${target.key.join(", ")})`;
-  if ("source" in target) return `${target.source} · no rows`;
-  return "no rows";
+  if ("table" in target) return `${target.source} · ${target.table} (${Object.keys(target.key).join(", ")})`;
+  return `${target.source} · no rows`;
 }
 
 export function toActionServiceSummary(row: ActionService): ActionServiceSummary {

@@ -24,11 +24,17 @@ export class ActionError extends Error {
 }
 
 /**
- * What the action acts on. `source` is a stable name the Rowcraft admin maps to a configured data
- * source; row actions name the table and the key column(s) their row input refers to.
- * `{ rows: "none" }` is for actions that act on no rows (a form, a report).
+ * What the action acts on, exactly as for Rowcraft's local actions. `source` is a stable
+ * kebab-case name ("billing") that Rowcraft maps to one of its connected data sources; row actions
+ * name the table and, for each key column of it, the input field that carries it
+ * (`{ id: "invoiceId" }`), so builders can bind them only to rows of that table in that source.
+ * `rows: false` is for actions on no rows (a form, a report).
  */
-export type ActionTarget = { source: string; table: string; key: readonly string[] } | { source: string; rows: "none" } | { rows: "none" };
+export type ActionTarget<Field extends string = string> = { source: string; table: string; key: Readonly<Record<string, Field>> } | { source: string; rows: false };
+
+export function isRowTarget(target: ActionTarget): target is Extract<ActionTarget, { table: string }> {
+  return "table" in target;
+}
 
 export interface ActionUser {
   id: string;
@@ -79,7 +85,7 @@ interface ActionSpecBase<I extends ActionInputSchema, O> {
   output?: z.ZodType<O>;
   minRole: Role;
   danger?: { confirm: string };
-  target: ActionTarget;
+  target: ActionTarget<Extract<keyof z.output<I>, string>>;
   timeoutMs: number;
   run(input: z.output<I>, ctx: ActionContext): Promise<O>;
 }
@@ -105,7 +111,7 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
 export type AnyAction = ActionDefinition<ActionInputSchema, unknown>;
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+const SOURCE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 600_000;
 
@@ -113,11 +119,24 @@ function invalid(name: string, problem: string): Error {
   return new Error(`Action ${name}: ${problem}`);
 }
 
-function checkTarget(name: string, target: ActionTarget): void {
-  if ("source" in target && !target.source.trim()) throw invalid(name, "target.source must name the data source (its stable name).");
-  if ("table" in target) {
-    if (!IDENTIFIER.test(target.table.split(".").pop() ?? "")) throw invalid(name, "target.table must be a table name.");
-    if (target.key.length === 0 || target.key.some((column) => !IDENTIFIER.test(column))) throw invalid(name, "target.key must list the key column(s) the row input refers to.");
+// The same rules as Rowcraft's own defineAction, so a service's action is refused in its tests, not at registration.
+function checkTarget(name: string, target: ActionTarget, input: ActionInputSchema, selectionField: string | null): void {
+  if (!SOURCE.test(target.source)) throw invalid(name, `target.source must be a stable kebab-case name for the data source (billing), not "${target.source}".`);
+  if (!isRowTarget(target)) {
+    if (selectionField) throw invalid(name, "a batch action acts on the selected rows: give its target a table and key.");
+    return;
+  }
+  if (!target.table.trim()) throw invalid(name, "target.table names the table whose rows it changes.");
+  const keys = Object.entries(target.key);
+  if (keys.length === 0) throw invalid(name, 'target.key maps each key column of the table to the input field that holds it: { id: "invoiceId" }.');
+  for (const [column, field] of keys) {
+    const schema = input.shape[field];
+    if (!schema) throw invalid(name, `target.key.${column} names "${field}", which is not an input field.`);
+    if (selectionField) {
+      if (keys.length !== 1 || field !== selectionField) throw invalid(name, `a batch action's key is one column, held by its selectionField "${selectionField}".`);
+    } else if (schema instanceof z.ZodArray) {
+      throw invalid(name, `target.key.${column} names the list "${field}"; a per-row action takes one row's key.`);
+    }
   }
 }
 
@@ -130,7 +149,6 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     throw invalid(name, `timeoutMs must be a whole number from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}.`);
   }
   if (spec.danger && !spec.danger.confirm.trim()) throw invalid(name, "danger.confirm must say what the operator confirms.");
-  checkTarget(name, spec.target);
   let selectionField: string | null = null;
   if (spec.mode === "batch") {
     selectionField = spec.selectionField;
@@ -138,6 +156,7 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
       throw invalid(name, `selectionField "${selectionField}" must be an array field of the input (z.array(...)).`);
     }
   }
+  checkTarget(name, spec.target, spec.input, selectionField);
   return {
     name,
     title: spec.title,

@@ -1,7 +1,7 @@
 /** The service's manifest: what Rowcraft shows builders about each action, and a version hash of it all. */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { AnyAction } from "./define-action.ts";
+import { isRowTarget, type AnyAction } from "./define-action.ts";
 import { PROTOCOL_VERSION, type Manifest, type ManifestAction } from "./protocol.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -16,7 +16,7 @@ export function describeAction(action: AnyAction): ManifestAction {
     description: action.description,
     minRole: action.minRole,
     danger: action.danger,
-    target: "table" in action.target ? { source: action.target.source, table: action.target.table, key: [...action.target.key] } : { ...action.target },
+    target: isRowTarget(action.target) ? { source: action.target.source, table: action.target.table, key: { ...action.target.key } } : { source: action.target.source, rows: false },
     timeoutMs: action.timeoutMs,
     mode: action.mode,
     selectionField: action.selectionField,

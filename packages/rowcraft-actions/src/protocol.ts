@@ -122,9 +122,8 @@ export const protocolErrorSchema = z.object({ error: z.object({ code: z.enum(PRO
 export type ProtocolError = z.infer<typeof protocolErrorSchema>;
 
 const targetSchema = z.union([
-  z.object({ source: z.string().min(1), table: z.string().min(1), key: z.array(z.string().min(1)).min(1) }),
-  z.object({ source: z.string().min(1), rows: z.literal("none") }),
-  z.object({ rows: z.literal("none") }),
+  z.object({ source: z.string().min(1), table: z.string().min(1), key: z.record(z.string(), z.string()) }),
+  z.object({ source: z.string().min(1), rows: z.literal(false) }),
 ]);
 
 export const manifestActionSchema = z.object({

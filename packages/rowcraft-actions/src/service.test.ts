@@ -18,7 +18,7 @@ const greet = defineAction({
   input: z.object({ who: z.string().min(1) }),
   output: z.object({ text: z.string() }),
   minRole: "operator",
-  target: { rows: "none" },
+  target: { source: "greetings", rows: false },
   timeoutMs: 1_000,
   mode: "perRow",
   run: async ({ who }, ctx) => {
@@ -50,7 +50,7 @@ const counting = defineAction({
   description: "Counts through ctx.idempotent.",
   input: z.object({}),
   minRole: "viewer",
-  target: { source: "orders-db", table: "orders", key: ["id"] },
+  target: { source: "orders-db", rows: false },
   timeoutMs: 1_000,
   mode: "perRow",
   run: async (_input, ctx) => ctx.idempotent(async () => {
@@ -158,7 +158,7 @@ describe("createActionService", () => {
     const manifest = json((await service.handle(signed(body))).body);
     expect(manifest).toMatchObject({ protocol: 1, version: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(manifest.actions).toEqual([
-      expect.objectContaining({ name: "counting", target: { source: "orders-db", table: "orders", key: ["id"] }, minRole: "viewer" }),
+      expect.objectContaining({ name: "counting", target: { source: "orders-db", rows: false }, minRole: "viewer" }),
       expect.objectContaining({ name: "greet", inputSchema: expect.objectContaining({ type: "object", required: ["who"] }), outputSchema: expect.objectContaining({ type: "object" }) }),
     ]);
   });
