@@ -53,6 +53,17 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The innermost message: fetch wraps the real reason ("bad port", "other side closed") as its cause. */
+function rootMessage(error: unknown): string {
+  let current: unknown = error;
+  let message = error instanceof Error ? error.message : String(error);
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    message = current.message || message;
+    current = current.cause;
+  }
+  return message;
+}
+
 function transportError(endpoint: ServiceEndpoint, error: unknown, timeoutMs: number, timedOut: boolean): ActionServiceError {
   const where = `The action service "${endpoint.name}" (${endpoint.url})`;
   if (timedOut) {
@@ -65,7 +76,7 @@ function transportError(endpoint: ServiceEndpoint, error: unknown, timeoutMs: nu
   }
   return new ActionServiceError(
     "connection_lost",
-    `${where} stopped answering during the call (${code ?? (error instanceof Error ? error.message : String(error))}). Whether it finished is unknown; retry once it is back: a change it already committed is never repeated.`,
+    `${where} stopped answering during the call (${code ?? rootMessage(error)}). Whether it finished is unknown; retry once it is back: a change it already committed is never repeated.`,
   );
 }
 
