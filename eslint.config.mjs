@@ -14,6 +14,11 @@ const config = [
     },
   },
   {
+    // CommonJS: next.config.js and the scripts it loads (scripts/*.cjs).
+    files: ["**/*.cjs", "next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     ignores: [".next/**", "generated/**", "node_modules/**", ".cache/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"],
   },
 ];

@@ -1,4 +1,6 @@
 // @ts-check
+// next build / dev / start all load this file first: bring the index of the engineers' actions/ up to date.
+require("./scripts/discover-actions.cjs").writeActionsIndex();
 /**
  * Next.js configuration. Native and WASM database drivers stay outside the server bundle so
  * they load from node_modules at run time exactly as in tests.

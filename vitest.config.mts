@@ -4,6 +4,10 @@
  */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { writeActionsIndex } from "./scripts/discover-actions.cjs";
+
+// The registry imports the generated index of the engineers' actions/ folder: keep it current.
+writeActionsIndex();
 
 export default defineConfig({
   resolve: {
@@ -26,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{server,lib,components,scripts,packages}/**/*.test.ts"],
+          include: ["{server,lib,components,scripts,actions,packages}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
           testTimeout: 60_000,
@@ -36,7 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{server,lib,scripts,packages}/**/*.int.test.ts"],
+          include: ["{server,lib,scripts,actions,packages}/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,

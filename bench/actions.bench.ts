@@ -43,6 +43,7 @@ function enqueueNotification(kind: Kind) {
     name: `bench-enqueue-${kind}`,
     title: `Enqueue notification (${kind})`,
     description: "Benchmark action: writes one notification_outbox row.",
+    target: { source: `bench-${kind}`, rows: false },
     input: z.object({ orderId: z.number().int().positive() }),
     minRole: "operator",
     timeoutMs: 10_000,

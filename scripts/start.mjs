@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const args = new Set(process.argv.slice(2));
@@ -29,9 +30,12 @@ function sourceFingerprint() {
       hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
     }
   };
-  for (const entry of ["app", "components", "lib", "server", "generated", "public", "package-lock.json", "next.config.js", "tsconfig.json"]) visit(entry);
+  for (const entry of ["actions", "app", "components", "lib", "server", "generated", "public", "package-lock.json", "next.config.js", "tsconfig.json"]) visit(entry);
   return hash.digest("hex");
 }
+
+// First, so that the fingerprint below already sees the current index of actions/.
+run(process.execPath, ["scripts/discover-actions.cjs"]);
 
 const fingerprintFile = path.join(".next", "rowcraft-source-fingerprint");
 if (!isDev && !args.has("--no-build")) {
@@ -45,6 +49,17 @@ if (!isDev && !args.has("--no-build")) {
 }
 
 run(bin("tsx"), ["scripts/prepare.ts"]);
+
+// While developing, an action file added to or removed from actions/ is picked up at once.
+if (isDev) {
+  const { writeActionsIndex } = createRequire(import.meta.url)("./discover-actions.cjs");
+  let timer = null;
+  fs.watch("actions", { recursive: true }, (_event, file) => {
+    if (String(file ?? "").endsWith("index.generated.ts")) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => writeActionsIndex(), 100);
+  });
+}
 
 const server = spawn(bin("next"), [isDev ? "dev" : "start", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env });
 let announced = false;

@@ -26,9 +26,29 @@ export function actionFields(action: ActionSummary | undefined): ActionField[] {
   });
 }
 
-/** Options of an action picker: every action, plus the current name if it is unknown (so it still shows). */
-export function actionOptions(actions: readonly ActionSummary[], current: string): { value: string; label: string }[] {
-  const options = actions.map((action) => ({ value: action.name, label: action.title ? `${action.title} (${action.name})` : action.name }));
+/** What an action changes, for pickers: "orders in Acme Ops", "no rows · Acme Ops", "acme-ops (not connected)". */
+export function targetLabel(action: Pick<ActionSummary, "target">): string {
+  const { target } = action;
+  const where = target.datasource ?? `${target.source} (not connected)`;
+  return target.table === null ? `no rows · ${where}` : `${target.table} in ${where}`;
+}
+
+/** Where an action may be picked: on a table's rows (its query's source), or somewhere that names no rows (a form). */
+export type ActionPlace = { rowsFrom: string | null } | { noRows: true } | null;
+
+export function fitsPlace(action: ActionSummary, place: ActionPlace): boolean {
+  if (place === null) return true;
+  if ("noRows" in place) return action.target.table === null;
+  return action.target.table !== null && action.target.datasource !== null && action.target.datasource === place.rowsFrom;
+}
+
+/**
+ * Options of an action picker: the actions that fit the place, each with what it changes, plus
+ * the current name if it is unknown or does not fit (so it still shows, and its problem with it).
+ */
+export function actionOptions(actions: readonly ActionSummary[], current: string, place: ActionPlace = null): { value: string; label: string }[] {
+  const label = (action: ActionSummary) => `${action.title ? `${action.title} (${action.name})` : action.name} — ${targetLabel(action)}`;
+  const options = actions.filter((action) => fitsPlace(action, place) || action.name === current).map((action) => ({ value: action.name, label: fitsPlace(action, place) ? label(action) : `${label(action)} — does not fit here` }));
   if (!actions.some((action) => action.name === current)) options.unshift({ value: current, label: current ? `${current} — not found, pick one` : "Pick an action" });
   return options;
 }

@@ -89,7 +89,7 @@ export function FormInspector({ widget }: { widget: FormWidget }) {
       <SelectField
         label="Action"
         value={widget.props.action}
-        options={actionOptions(actions, widget.props.action)}
+        options={actionOptions(actions, widget.props.action, { noRows: true })}
         error={joinErrors(errorsAt("props.action"))}
         onChange={(event) => setProps({ action: event.target.value, fields: undefined, defaults: {} }, "props.action")}
       />

@@ -5,7 +5,8 @@ import { evaluateTemplate } from "@/lib/bindings";
 import { useAppRuntime } from "@/components/app-runtime";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
-import { actionOptions } from "./action-fields";
+import { tableQueryOf } from "@/lib/app-document/action-rows";
+import { actionOptions, fitsPlace } from "./action-fields";
 import { ActionMappingEditor } from "./action-mapping-editor";
 import { useBuilder } from "./builder-context";
 import { joinErrors, useWidgetEditor, WidgetBindingField } from "./inspector-fields";
@@ -90,7 +91,9 @@ export function TableInspector({ widget }: { widget: TableWidget }) {
 }
 
 function TableActionsEditor({ widget, actions, onChange }: { widget: TableWidget; actions: TableAction[]; onChange: (next: TableAction[], field: string) => void }) {
-  const { actions: available } = useBuilder();
+  const { actions: available, doc } = useBuilder();
+  // Only actions on rows of this table's source fit: the rows' ids must be ids of the action's table.
+  const place = { rowsFrom: tableQueryOf(doc, widget)?.datasource ?? null };
   const { errorsAt } = useWidgetEditor(widget);
   const set = (index: number, patch: Partial<TableAction>, field: string) => onChange(actions.map((action, i) => (i === index ? { ...action, ...patch } : action)), `props.actions[${index}].${field}`);
   return (
@@ -104,7 +107,7 @@ function TableActionsEditor({ widget, actions, onChange }: { widget: TableWidget
             <SelectField
               label={`Action of row action ${index + 1}`}
               value={action.action}
-              options={actionOptions(available, action.action)}
+              options={actionOptions(available, action.action, place)}
               error={joinErrors(errorsAt(`props.actions[${index}].action`))}
               onChange={(event) => {
                 const picked = available.find((candidate) => candidate.name === event.target.value);
@@ -130,7 +133,7 @@ function TableActionsEditor({ widget, actions, onChange }: { widget: TableWidget
       <Button
         size="small"
         onClick={() => {
-          const first = available[0];
+          const first = available.find((candidate) => fitsPlace(candidate, place));
           onChange([...actions, { action: first?.name ?? PICK_ACTION, label: first?.title || "Run", mapping: {} }], "props.actions");
         }}
       >

@@ -13,6 +13,7 @@ const summary = (name: keyof typeof DEMO_ACTION_SCHEMAS, extra: Partial<ActionSu
   mode: "perRow",
   selectionField: null,
   timeoutMs: 1000,
+  target: DEMO_ACTION_SCHEMAS[name].target,
   inputSchema: DEMO_ACTION_SCHEMAS[name].inputSchema,
   outputSchema: null,
   canRun: true,

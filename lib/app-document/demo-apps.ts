@@ -174,14 +174,20 @@ export const opsDashboardApp = {
   ],
 } satisfies AppDocumentInput;
 
-/** JSON Schemas of the demo actions the apps use (as `actions.list` serves them), for tests. */
+/** What the demo actions act on, as `actions.list` describes them where "Acme Ops" is connected. */
+const onOrders = (field: string) => ({ source: "acme-ops", datasource: DEMO_SOURCE, unresolved: null, table: "orders", key: { id: field } });
+
+/** JSON Schemas and targets of the demo actions the apps use (as `actions.list` serves them), for tests. */
 export const DEMO_ACTION_SCHEMAS = {
   "refund-order": {
     inputSchema: { type: "object", properties: { orderId: { type: "integer" }, amountCents: { type: "integer" }, reason: { type: "string" } }, required: ["orderId", "reason"] },
+    target: onOrders("orderId"),
   },
-  "resend-shipment-notification": { inputSchema: { type: "object", properties: { orderId: { type: "integer" } }, required: ["orderId"] } },
+  "resend-shipment-notification": { inputSchema: { type: "object", properties: { orderId: { type: "integer" } }, required: ["orderId"] }, target: onOrders("orderId") },
   "add-order-note": {
     inputSchema: { type: "object", properties: { orderIds: { type: "array", items: { type: "integer" } }, note: { type: "string" } }, required: ["orderIds", "note"] },
+    mode: "batch" as const,
+    target: onOrders("orderIds"),
   },
-  "set-order-status": { inputSchema: { type: "object", properties: { orderId: { type: "integer" }, status: { type: "string" } }, required: ["orderId", "status"] } },
+  "set-order-status": { inputSchema: { type: "object", properties: { orderId: { type: "integer" }, status: { type: "string" } }, required: ["orderId", "status"] }, target: onOrders("orderId") },
 };

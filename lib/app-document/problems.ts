@@ -14,7 +14,9 @@ export type ProblemCode =
   | "layout_out_of_grid"
   | "layout_overlap"
   | "parameter_type"
-  | "write_query_trigger";
+  | "write_query_trigger"
+  | "action_target"
+  | "action_rows";
 
 export interface Problem {
   code: ProblemCode;

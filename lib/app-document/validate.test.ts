@@ -153,7 +153,42 @@ describe("validateAppDocument", () => {
     const problems = problemsOf((doc) => {
       doc.pages[0]!.widgets.push({ id: "refundForm", type: "form", layout: { x: 0, y: 7, w: 6, h: 4 }, props: { action: "refund-order", fields: ["orderId", "note"], defaults: { reason: "{{ currentUser.email }}" } } });
     });
-    expect(problems).toEqual([expect.objectContaining({ code: "unknown_field", path: "pages[0].widgets[4].props.fields.note" })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: "unknown_field", path: "pages[0].widgets[4].props.fields.note" }),
+      // refund-order changes rows of orders: a form, where any id can be typed, cannot run it.
+      expect.objectContaining({ code: "action_target", path: "pages[0].widgets[4].props.action", message: expect.stringContaining("a form cannot say which rows") as string }),
+    ]);
+  });
+
+  it("lets a row action take its rows only from a table whose query is on the action's source", () => {
+    const refund = (mapping: Record<string, string>) => ({ kind: "action", action: "refund-order", mapping: { reason: "r", ...mapping } });
+    expect(problemsOf((doc) => (widget(doc, 1).props.actions = [{ action: "refund-order", label: "Refund", mapping: { orderId: "{{ row.id }}", reason: "r" } }]))).toEqual([]);
+    expect(problemsOf((doc) => (widget(doc, 3).props.run = refund({ orderId: "{{ ordersTable.selectedRow.id }}" })))).toEqual([]);
+    expect(problemsOf((doc) => (widget(doc, 3).props.run = { kind: "action", action: "add-order-note", mapping: { orderIds: "{{ pluck(ordersTable.selectedRows, 'id') }}", note: "n" } }))).toEqual([]);
+
+    // The table shows rows of another data source: the ids would name other orders.
+    const elsewhere = problemsOf((doc) => {
+      doc.queries[0]!.datasource = "Warehouse";
+      widget(doc, 1).props.actions = [{ action: "refund-order", label: "Refund", mapping: { orderId: "{{ row.id }}", reason: "r" } }];
+    });
+    expect(elsewhere).toEqual([
+      expect.objectContaining({ code: "action_target", path: "pages[0].widgets[1].props.actions[0].mapping.orderId", message: '"refund-order" changes rows of orders in "Acme Ops", but ordersTable shows rows from "Warehouse" (query orders); choose an action for that data source.' }),
+    ]);
+    // A key that is not a row the table shows: a constant, one row of a multi-row selection, a list for a per-row action.
+    const paths = (mapping: Record<string, string>) => problemsOf((doc) => (widget(doc, 3).props.run = refund(mapping))).map((p) => [p.code, p.message.split(":")[0]]);
+    expect(paths({ orderId: "42" })).toEqual([["action_rows", "orderId says which row of orders \"refund-order\" changes, so it must come from the rows a table shows"]]);
+    expect(problemsOf((doc) => (widget(doc, 3).props.run = refund({ orderId: "{{ ordersTable.selectedRows[0].id }}" })))[0]?.message).toMatch(/one row of a multi-row selection/);
+    expect(paths({ orderId: "{{ pluck(ordersTable.selectedRows, 'id') }}" })[0]?.[0]).toBe("action_rows");
+    expect(paths({ orderId: "{{ status.selectedRow.id }}" })[0]).toEqual(["action_rows", '"status" is not a table of this app; orderId must come from a table\'s selected rows.']);
+  });
+
+  it("reports a row action whose source is not connected, and a no-rows action on a table", () => {
+    const lost = { ...DEMO_ACTION_SCHEMAS, "refund-order": { ...DEMO_ACTION_SCHEMAS["refund-order"], target: { ...DEMO_ACTION_SCHEMAS["refund-order"].target, datasource: null, unresolved: 'No data source is connected for "acme-ops".' } } };
+    const doc = baseApp();
+    (doc.pages[0]!.widgets![1]!.props as Record<string, unknown>).actions = [{ action: "refund-order", label: "Refund", mapping: { orderId: "{{ row.id }}", reason: "r" } }];
+    expect(validateAppDocument(doc, { ...context, actions: lost }).problems).toEqual([expect.objectContaining({ code: "action_target", message: 'No data source is connected for "acme-ops".' })]);
+    const noRows = { ...DEMO_ACTION_SCHEMAS, "refund-order": { ...DEMO_ACTION_SCHEMAS["refund-order"], target: { source: "acme-ops", datasource: DEMO_SOURCE, unresolved: null, table: null, key: {} } } };
+    expect(validateAppDocument(doc, { ...context, actions: noRows }).problems).toEqual([expect.objectContaining({ code: "action_target", path: "pages[0].widgets[1].props.actions[0].action" })]);
   });
 
   it("offers `row` only inside table action mappings", () => {

@@ -129,7 +129,7 @@ function checkStructure(doc: AppDocument, context: ValidationContext, problems: 
           problems.push({ code: "layout_overlap", path: `${path}.layout`, message: `"${widget.id}" overlaps "${other.id}" (pages[${p}].widgets[${o}]); move one of them.` });
         }
       });
-      checkWidgetActions(widget, path, context.actions, problems);
+      checkWidgetActions(widget, path, context.actions, problems, doc);
       if (widget.type === "button" && widget.props.run.kind === "query" && !queryIds.has(widget.props.run.query)) {
         problems.push({ code: "unknown_query", path: `${path}.props.run.query`, message: `There is no query "${widget.props.run.query}" in this app.` });
       }

@@ -62,6 +62,19 @@ export type GetRunInput = z.input<typeof getRunInput>;
 
 export const listRunsInput = z.object({ limit: z.number().int().min(1).max(100).default(20) });
 
+/** What an action acts on, as builders see it. */
+export interface ActionTargetSummary {
+  /** The action's stable name for its data source ("acme-ops"). */
+  source: string;
+  /** The connected data source it maps to in this Rowcraft; null when none does (`unresolved` says why). */
+  datasource: string | null;
+  unresolved: string | null;
+  /** The table whose rows it changes; null for actions on no rows. */
+  table: string | null;
+  /** Key column of `table` → the input field that holds it. */
+  key: Record<string, string>;
+}
+
 /** What `actions.list` says about each action. `inputSchema` is JSON Schema (draft 2020-12) of the input. */
 export interface ActionSummary {
   name: string;
@@ -73,6 +86,7 @@ export interface ActionSummary {
   /** Batch actions: the array field that takes the whole selection. */
   selectionField: string | null;
   timeoutMs: number;
+  target: ActionTargetSummary;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;
   /** Whether the caller's role may run it (builders see admin-only actions but cannot run them). */

@@ -6,7 +6,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { InvocationOutcome } from "@/lib/schemas/actions";
 import type { RecordAuditEventOptions } from "@/server/audit/record-audit-event";
-import type { ActionUser, AnyAction } from "./define-action";
+import { isRowTarget, type ActionUser, type AnyAction } from "./define-action";
 
 export type AuditEvent = Omit<RecordAuditEventOptions, "db">;
 
@@ -25,6 +25,29 @@ export function invocationAuditName(actionName: string): string {
   return `action.run.${actionName}`;
 }
 
+/**
+ * The rows an input names, by the target's key: `[{ id: 7 }]` for a per-row action, one per id
+ * for a batch one; [] for actions on no rows or input without its key.
+ */
+export function rowsOfInput(action: AnyAction, input: unknown): Record<string, unknown>[] {
+  if (!isRowTarget(action.target) || input === null || typeof input !== "object") return [];
+  const values = input as Record<string, unknown>;
+  const key = Object.entries(action.target.key);
+  if (action.selectionField) {
+    const [column] = key[0] ?? [];
+    const list = values[action.selectionField];
+    return column !== undefined && Array.isArray(list) ? list.map((value: unknown) => ({ [column]: value })) : [];
+  }
+  if (!key.every(([, field]) => field in values)) return [];
+  return [Object.fromEntries(key.map(([column, field]) => [column, values[field]]))];
+}
+
+/** What the audit says an invocation acted on: the target source (stable name and data source) and the rows. */
+export function targetAuditDetail(action: AnyAction, input: unknown, datasource: string | null = null): Record<string, unknown> {
+  const { target } = action;
+  return { target: { source: target.source, ...(datasource ? { datasource } : {}), ...(isRowTarget(target) ? { table: target.table, rows: rowsOfInput(action, input) } : { rows: "none" }) } };
+}
+
 export function invocationAuditEvent(audit: InvocationAudit): AuditEvent {
   const { outcome } = audit;
   return {
@@ -34,6 +57,7 @@ export function invocationAuditEvent(audit: InvocationAudit): AuditEvent {
     outcome: outcome.status === "ok" ? "ok" : "error",
     detail: {
       ...(audit.run ?? {}),
+      ...targetAuditDetail(audit.action, audit.input),
       idempotencyKey: audit.idempotencyKey,
       input: audit.input,
       durationMs: outcome.durationMs,

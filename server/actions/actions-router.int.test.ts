@@ -127,14 +127,18 @@ describe("actions.startRun", () => {
 describe("actions.list", () => {
   it("gives builders every action with its JSON Schema and whether they may run it", async () => {
     const list = await (await fx.as("builder")).actions.list();
+    // In the order of their files in actions/.
     expect(list.map((action) => [action.name, action.canRun])).toEqual([
-      ["refund-order", true],
-      ["resend-shipment-notification", true],
-      ["escalate-ticket", true],
-      ["set-order-status", true],
       ["add-order-note", true],
       ["anonymize-customer", false],
+      ["escalate-ticket", true],
+      ["refund-order", true],
+      ["resend-shipment-notification", true],
+      ["set-order-status", true],
     ]);
-    expect(list[0]?.inputSchema).toMatchObject({ type: "object", required: ["orderId", "reason"] });
+    const refund = list.find((action) => action.name === "refund-order");
+    expect(refund?.inputSchema).toMatchObject({ type: "object", required: ["orderId", "reason"] });
+    // Its target, resolved to the data source connected here ("Acme Ops" reads as acme-ops).
+    expect(refund?.target).toEqual({ source: "acme-ops", datasource: "Acme Ops", unresolved: null, table: "orders", key: { id: "orderId" } });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionRunnerFor, recoverInterruptedRuns } from "@/server/actions/runs/action-runner";
-import { formatUsd } from "@/server/actions/demo/acme-ops";
+import { formatUsd } from "@/actions/acme-ops/acme-ops";
 import { createActionsFixture, createGate, gatedAction, installRunner, started, until, type ActionsFixture, type Gate } from "@/server/actions/testing/actions-int-support";
 
 let fx: ActionsFixture;

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createActionTestbed, failure, okResult, testUser, type ActionTestbed } from "@/server/actions/testing/action-testbed";
-import { ACME_OPS_SOURCE } from "./demo/acme-ops";
+import { DEMO_SOURCE as ACME_OPS_SOURCE } from "@/lib/app-document/demo-apps";
 import { ActionError, defineAction } from "./define-action";
 import { invokeAction, UNEXPECTED_FAILURE } from "./invoke-action";
 
@@ -11,7 +11,7 @@ let bed: ActionTestbed;
 beforeAll(() => void (bed = createActionTestbed()));
 afterAll(() => bed.close());
 
-const base = { title: "Test", description: "A test action.", minRole: "operator" as const, timeoutMs: 5_000, mode: "perRow" as const };
+const base = { title: "Test", description: "A test action.", target: { source: "acme-ops", rows: false } as const, minRole: "operator" as const, timeoutMs: 5_000, mode: "perRow" as const };
 const outboxRows = (kind: string) => bed.value("SELECT count(*) FROM notification_outbox WHERE kind = ?", [kind]);
 
 describe("defineAction", () => {
@@ -22,7 +22,20 @@ describe("defineAction", () => {
     expect(() => defineAction({ ...base, name: "slow", timeoutMs: 0, input, run })).toThrow(/timeoutMs/);
     expect(() => defineAction({ ...base, name: "bad-batch", mode: "batch", selectionField: "note", input, run })).toThrow(/must be an array field/);
     expect(() => defineAction({ ...base, name: "risky", danger: { confirm: " " }, input, run })).toThrow(/danger.confirm/);
-    expect(defineAction({ ...base, name: "good-batch", mode: "batch", selectionField: "ids", input, run }).selectionField).toBe("ids");
+    expect(defineAction({ ...base, name: "good-batch", mode: "batch", selectionField: "ids", target: { source: "crm", table: "t", key: { id: "ids" } }, input, run }).selectionField).toBe("ids");
+  });
+
+  it("refuses a target that builders could not check", () => {
+    const input = z.object({ id: z.number(), ids: z.array(z.number()), note: z.string() });
+    const run = async () => null;
+    const define = (target: object, extra: object = {}) => () => defineAction({ ...base, name: "t", input, run, ...extra, target } as never);
+    expect(define({ source: "Acme Ops", rows: false })).toThrow(/stable kebab-case name/);
+    expect(define({ source: "crm", table: "t", key: {} })).toThrow(/target.key maps each key column/);
+    expect(define({ source: "crm", table: "t", key: { id: "orderId" } })).toThrow(/"orderId", which is not an input field/);
+    expect(define({ source: "crm", table: "t", key: { id: "ids" } })).toThrow(/per-row action takes one row's key/);
+    expect(define({ source: "crm", table: "t", key: { id: "id" } }, { mode: "batch", selectionField: "ids" })).toThrow(/held by its selectionField "ids"/);
+    expect(define({ source: "crm", rows: false }, { mode: "batch", selectionField: "ids" })).toThrow(/give its target a table and key/);
+    expect(define({ source: "crm", table: "t", key: { id: "id" } })().target).toEqual({ source: "crm", table: "t", key: { id: "id" } });
   });
 });
 
@@ -81,7 +94,9 @@ describe("invokeAction", () => {
 
   it("names a missing data source in the operator's message", async () => {
     const elsewhere = defineAction({ ...base, name: "elsewhere", input: z.object({}), run: async (_i, ctx) => (await ctx.datasource("Billing")).kind });
-    expect(failure(await bed.invoke(elsewhere, {})).error).toMatch(/needs the data source "Billing", which is not connected/);
+    expect(failure(await bed.invoke(elsewhere, {})).error).toMatch(/No data source is connected for "Billing"/);
+    const onTarget = defineAction({ ...base, name: "on-target", input: z.object({}), run: async (_i, ctx) => (await ctx.datasource()).name });
+    expect(okResult(await bed.invoke(onTarget, {}))).toBe("Acme Ops");
   });
 
   it("allows ctx.idempotent once per invocation and refuses a tx used after its transaction", async () => {

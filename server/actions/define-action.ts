@@ -31,8 +31,11 @@ export interface ActionContext {
   idempotencyKey: string;
   /** Aborted when the action's timeout passes; transactions then roll back at their next step. */
   signal: AbortSignal;
-  /** An engineer-side handle on the data source with this name (bound parameters, one transaction at a time). */
-  datasource(name: string): Promise<ActionDatabase>;
+  /**
+   * An engineer-side handle on a data source (bound parameters, one transaction at a time):
+   * without a name, the action's target source; a name is resolved like a target's source.
+   */
+  datasource(name?: string): Promise<ActionDatabase>;
   /**
    * Runs `work` in one transaction of `database` and records the idempotency key in the same
    * transaction (table action_idempotency in that database). If the key was recorded before,
@@ -43,6 +46,21 @@ export interface ActionContext {
 }
 
 export type ActionInputSchema = z.ZodObject;
+
+/**
+ * What an action acts on. `source` is a stable name (kebab-case) that this Rowcraft maps to a
+ * connected data source (by default the source whose name reads the same: "acme-ops" ⇐
+ * "Acme Ops"; see target-sources.ts). Row actions name the table and, for each key column of
+ * it, the input field that carries it: builders may bind them only to rows of that table in
+ * that source, and the server checks every row is one the operator's app shows.
+ */
+export type ActionTarget<Field extends string = string> =
+  | { source: string; table: string; key: Readonly<Record<string, Field>> }
+  | { source: string; rows: false };
+
+export function isRowTarget(target: ActionTarget): target is Extract<ActionTarget, { table: string }> {
+  return "table" in target;
+}
 export type ActionMode = "perRow" | "batch";
 
 interface ActionSpecBase<I extends ActionInputSchema, O> {
@@ -51,6 +69,8 @@ interface ActionSpecBase<I extends ActionInputSchema, O> {
   title: string;
   /** One or two sentences for builders: what it changes, and when it refuses. */
   description: string;
+  /** What it acts on: the source, and for row actions the table and the input fields holding its key. */
+  target: ActionTarget<Extract<keyof z.output<I>, string>>;
   input: I;
   /** Checked on every result; a mismatch is an internal error (a bug in the action). */
   output?: z.ZodType<O>;
@@ -69,6 +89,7 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
   readonly name: string;
   readonly title: string;
   readonly description: string;
+  readonly target: ActionTarget;
   readonly input: I;
   readonly output: z.ZodType<O> | null;
   readonly minRole: Role;
@@ -82,11 +103,39 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
 export type AnyAction = ActionDefinition<ActionInputSchema, unknown>;
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Marks what defineAction made, so the registry can pick actions out of a module's exports. */
+const ACTION_BRAND = Symbol.for("rowcraft.action-definition");
+
+export function isActionDefinition(value: unknown): value is AnyAction {
+  return typeof value === "object" && value !== null && (value as { [ACTION_BRAND]?: unknown })[ACTION_BRAND] === true;
+}
 export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 600_000;
 
 function invalid(name: string, problem: string): Error {
   return new Error(`Action ${name}: ${problem}`);
+}
+
+const SOURCE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function checkTarget(name: string, target: ActionTarget, input: ActionInputSchema, selectionField: string | null): void {
+  if (!SOURCE.test(target.source)) throw invalid(name, `target.source must be a stable kebab-case name for the data source (acme-ops), not "${target.source}".`);
+  if (!isRowTarget(target)) {
+    if (selectionField) throw invalid(name, "a batch action acts on the selected rows: give its target a table and key.");
+    return;
+  }
+  if (!target.table.trim()) throw invalid(name, "target.table names the table whose rows it changes.");
+  const keys = Object.entries(target.key);
+  if (keys.length === 0) throw invalid(name, "target.key maps each key column of the table to the input field that holds it: { id: \"orderId\" }.");
+  for (const [column, field] of keys) {
+    const schema = input.shape[field];
+    if (!schema) throw invalid(name, `target.key.${column} names "${field}", which is not an input field.`);
+    if (selectionField) {
+      if (keys.length !== 1 || field !== selectionField) throw invalid(name, `a batch action's key is one column, held by its selectionField "${selectionField}".`);
+    } else if (schema instanceof z.ZodArray) {
+      throw invalid(name, `target.key.${column} names the list "${field}"; a per-row action takes one row's key.`);
+    }
+  }
 }
 
 export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I, O>): ActionDefinition<I, O> {
@@ -104,10 +153,12 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
       throw invalid(name, `selectionField "${selectionField}" must be an array field of the input (z.array(...)).`);
     }
   }
-  return {
+  checkTarget(name, spec.target, spec.input, selectionField);
+  const definition: ActionDefinition<I, O> = {
     name,
     title: spec.title,
     description: spec.description,
+    target: spec.target,
     input: spec.input,
     output: spec.output ?? null,
     minRole: spec.minRole,
@@ -118,4 +169,6 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     // async: a run() that throws synchronously still becomes a rejected promise.
     run: async (input, ctx) => spec.run(input, ctx),
   };
+  Object.defineProperty(definition, ACTION_BRAND, { value: true });
+  return definition;
 }

@@ -65,7 +65,7 @@ export async function invokeAction(options: InvokeOptions): Promise<InvocationRe
     idempotencyKey: options.idempotencyKey,
     signal: controller.signal,
     datasource: async (name) =>
-      bindDatabase(await options.databases(name), { signal: controller.signal, timeoutMs: Math.max(1, deadline - Date.now()) }),
+      bindDatabase(await options.databases(name ?? action.target.source), { signal: controller.signal, timeoutMs: Math.max(1, deadline - Date.now()) }),
     idempotent: (database, work) => runIdempotent({ database, key: options.idempotencyKey, action: action.name, state, work }),
   };
 

@@ -1,36 +1,56 @@
-// The action registry: every action file is listed, names are unique, and builders get valid JSON Schema.
+// The action registry: actions are found in the engineers' folder (a file dropped there is
+// registered, nothing else to edit), names are unique, and builders get valid JSON Schema.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { ACTIONS, createActionRegistry, listActions } from "./registry";
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { discoverActionFiles, writeActionsIndex } from "@/scripts/discover-actions.cjs";
+import { defineAction } from "./define-action";
+import { ACTIONS, collectActions, createActionRegistry, listActions } from "./registry";
 
-const ACTIONS_DIR = path.resolve("server/actions");
+fs.mkdirSync(".cache", { recursive: true });
+const temp = fs.mkdtempSync(path.join(process.cwd(), ".cache", "actions-folder-"));
+afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-function actionFiles(): string[] {
-  const demo = fs.readdirSync(path.join(ACTIONS_DIR, "demo")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts")).map((file) => path.join(ACTIONS_DIR, "demo", file));
-  const top = fs.readdirSync(ACTIONS_DIR).filter((file) => file.endsWith(".action.ts")).map((file) => path.join(ACTIONS_DIR, file));
-  return [...demo, ...top];
-}
+const DROPPED = `import { z } from "zod";
+import { defineAction } from "@/server/actions/define-action";
+export const closeTicket = defineAction({
+  name: "close-ticket", title: "Close ticket", description: "Closes a ticket of the Helpdesk database.",
+  target: { source: "helpdesk", table: "tickets", key: { id: "ticketId" } },
+  input: z.object({ ticketId: z.number().int() }), minRole: "operator", timeoutMs: 5_000, mode: "perRow",
+  run: async (input) => ({ closed: input.ticketId }),
+});
+export const notAnAction = { name: "x" };
+`;
 
-function looksLikeAction(value: unknown): value is { name: string } {
-  return typeof value === "object" && value !== null && "run" in value && "input" in value && "minRole" in value && "name" in value;
-}
-
-describe("the action registry", () => {
-  it("lists every action defined in server/actions/demo/ and server/actions/*.action.ts", async () => {
-    const defined: unknown[] = [];
-    for (const file of actionFiles()) {
-      const exported = (await import(file)) as Record<string, unknown>;
-      defined.push(...Object.values(exported).filter(looksLikeAction));
+describe("discovering the engineers' actions", () => {
+  it("lists every action file under the folder, and no tests or generated files", () => {
+    fs.mkdirSync(path.join(temp, "helpdesk", "lib"), { recursive: true });
+    for (const file of ["helpdesk/close-ticket.ts", "helpdesk/close-ticket.test.ts", "helpdesk/close-ticket.int.test.ts", "helpdesk/lib/_private.ts", "helpdesk/notes.md", "index.generated.ts"]) {
+      fs.writeFileSync(path.join(temp, file), file.endsWith("close-ticket.ts") ? DROPPED : "export {};\n");
     }
-    expect(defined.length).toBeGreaterThanOrEqual(6);
-    for (const action of defined) expect(ACTIONS, `${(action as { name: string }).name} is not in ACTIONS (server/actions/registry.ts)`).toContain(action);
+    expect(discoverActionFiles(temp)).toEqual(["helpdesk/close-ticket.ts"]);
   });
 
-  it("refuses two actions with one name", () => {
-    const [first] = ACTIONS;
-    if (!first) throw new Error("no actions");
-    expect(() => createActionRegistry([first, first])).toThrow(/Two actions are named/);
+  it("registers an action dropped into a new folder, through the generated index", async () => {
+    expect(writeActionsIndex(temp)).toEqual(["helpdesk/close-ticket.ts"]);
+    const index = (await import(path.join(temp, "index.generated.ts"))) as { actionModules: Parameters<typeof collectActions>[0] };
+    expect(collectActions(index.actionModules).map((action) => action.name)).toEqual(["close-ticket"]);
+  });
+
+  it("finds the demo actions of actions/acme-ops/ in the app's registry", () => {
+    expect(ACTIONS.map((action) => action.name).sort()).toEqual(["add-order-note", "anonymize-customer", "escalate-ticket", "refund-order", "resend-shipment-notification", "set-order-status"]);
+  });
+});
+
+describe("the action registry", () => {
+  it("refuses two actions with one name, naming both files", () => {
+    const spec = { title: "T", description: "D.", input: z.object({}), minRole: "operator" as const, timeoutMs: 1_000, mode: "perRow" as const, target: { source: "x", rows: false } as const, run: async () => null };
+    const one = defineAction({ ...spec, name: "same" });
+    const two = defineAction({ ...spec, name: "same" });
+    expect(collectActions([{ file: "a/one.ts", exports: { one, again: one } }])).toEqual([one]);
+    expect(() => collectActions([{ file: "a/one.ts", exports: { one } }, { file: "b/two.ts", exports: { two } }])).toThrow("Two actions are named same (actions/a/one.ts and actions/b/two.ts)");
+    expect(() => createActionRegistry([one, two])).toThrow(/Two actions are named/);
   });
 
   it("describes each action with its input as JSON Schema, and whether the caller may run it", () => {

@@ -1,21 +1,35 @@
 /**
- * THE list of actions. Every action file — `server/actions/demo/*.ts` and future
- * `server/actions/*.action.ts` — is imported and listed here once (registry.test.ts fails when
- * one is missing), so the router, the bulk runner and the builder's action picker all see the
- * same set. Also what builders are told about each action (JSON Schema of its input).
+ * The set of actions this Rowcraft runs, found in the engineers' folder (`actions/`): every
+ * action a module there exports is registered — no list to keep by hand, and Rowcraft's core
+ * names no company's action. The static index of those modules is generated
+ * (scripts/discover-actions.cjs) so bundlers see them. The router, the bulk runner and the
+ * builder's pickers all read this one registry. Also what builders are told about each action
+ * (JSON Schema of its input).
  */
 import { z } from "zod";
-import type { ActionSummary } from "@/lib/schemas/actions";
+import { actionModules } from "@/actions/index.generated";
+import type { ActionSummary, ActionTargetSummary } from "@/lib/schemas/actions";
 import { hasRole, type Role } from "@/lib/roles";
-import type { AnyAction } from "./define-action";
-import { addOrderNote } from "./demo/add-order-note";
-import { anonymizeCustomer } from "./demo/anonymize-customer";
-import { escalateTicket } from "./demo/escalate-ticket";
-import { refundOrder } from "./demo/refund-order";
-import { resendShipmentNotification } from "./demo/resend-shipment-notification";
-import { setOrderStatus } from "./demo/set-order-status";
+import { isActionDefinition, isRowTarget, type AnyAction } from "./define-action";
+import { resolveTargetSource } from "./target-sources";
 
-export const ACTIONS: readonly AnyAction[] = [refundOrder, resendShipmentNotification, escalateTicket, setOrderStatus, addOrderNote, anonymizeCustomer];
+/** The actions exported by `modules`, in file order; the same definition re-exported counts once. */
+export function collectActions(modules: readonly { file: string; exports: Record<string, unknown> }[]): AnyAction[] {
+  const found: AnyAction[] = [];
+  const files = new Map<AnyAction, string>();
+  for (const entry of modules) {
+    for (const value of Object.values(entry.exports)) {
+      if (!isActionDefinition(value) || files.has(value)) continue;
+      const other = found.find((action) => action.name === value.name);
+      if (other) throw new Error(`Two actions are named ${value.name} (actions/${files.get(other)} and actions/${entry.file}); action names must be unique.`);
+      files.set(value, entry.file);
+      found.push(value);
+    }
+  }
+  return found;
+}
+
+export const ACTIONS: readonly AnyAction[] = collectActions(actionModules);
 
 export type ActionRegistry = ReadonlyMap<string, AnyAction>;
 
@@ -48,7 +62,20 @@ function schemasOf(action: AnyAction): { input: JsonSchema; output: JsonSchema |
   return cached;
 }
 
-export function summarizeAction(action: AnyAction, role: Role): ActionSummary {
+/** The target as builders see it; `datasources` (this Rowcraft's source names) resolves its source. */
+export function summarizeTarget(action: AnyAction, datasources: readonly string[] | null): ActionTargetSummary {
+  const { target } = action;
+  const found = datasources ? resolveTargetSource(target.source, datasources) : null;
+  return {
+    source: target.source,
+    datasource: found?.ok ? found.datasource : null,
+    unresolved: found && !found.ok ? found.message : null,
+    table: isRowTarget(target) ? target.table : null,
+    key: isRowTarget(target) ? { ...target.key } : {},
+  };
+}
+
+export function summarizeAction(action: AnyAction, role: Role, datasources: readonly string[] | null = null): ActionSummary {
   const { input, output } = schemasOf(action);
   return {
     name: action.name,
@@ -59,12 +86,14 @@ export function summarizeAction(action: AnyAction, role: Role): ActionSummary {
     mode: action.mode,
     selectionField: action.selectionField,
     timeoutMs: action.timeoutMs,
+    target: summarizeTarget(action, datasources),
     inputSchema: input,
     outputSchema: output,
     canRun: hasRole(role, action.minRole),
   };
 }
 
-export function listActions(options: { role: Role; registry?: ActionRegistry }): ActionSummary[] {
-  return [...(options.registry ?? actionRegistry).values()].map((action) => summarizeAction(action, options.role));
+/** Every action as `role` sees it; with `datasources`, each target says which connected source it means. */
+export function listActions(options: { role: Role; datasources?: readonly string[]; registry?: ActionRegistry }): ActionSummary[] {
+  return [...(options.registry ?? actionRegistry).values()].map((action) => summarizeAction(action, options.role, options.datasources ?? null));
 }

@@ -6,6 +6,6 @@ import { listActions } from "@/server/actions/registry";
 export async function validationContext(db: Db): Promise<ValidationContext> {
   const sources = await db.dataSource.findMany({ select: { name: true } });
   // Validation is about what the actions accept, not who may run them: describe them as an admin sees them.
-  const actions = Object.fromEntries(listActions({ role: "admin" }).map((action) => [action.name, action]));
+  const actions = Object.fromEntries(listActions({ role: "admin", datasources: sources.map((source) => source.name) }).map((action) => [action.name, action]));
   return { datasources: sources.map((source) => source.name), actions };
 }

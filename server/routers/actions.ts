@@ -12,7 +12,10 @@ import { builderProcedure, operatorProcedure, router } from "@/server/trpc/init"
 const retryFailedInput = runIdInput.extend({ inputs: z.array(runItemInput).min(1).max(MAX_RUN_ITEMS).optional() });
 
 export const actionsRouter = router({
-  list: builderProcedure.query(({ ctx }) => listActions({ role: ctx.session.user.role })),
+  list: builderProcedure.query(async ({ ctx }) => {
+    const sources = await ctx.db.dataSource.findMany({ select: { name: true } });
+    return listActions({ role: ctx.session.user.role, datasources: sources.map((source) => source.name) });
+  }),
 
   run: operatorProcedure.input(runActionInput).mutation(({ ctx, input }) => runAction({ db: ctx.db, user: ctx.session.user, input })),
 

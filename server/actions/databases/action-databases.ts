@@ -9,6 +9,7 @@ import type { Connection } from "@/lib/schemas/datasources";
 import type { Db } from "@/server/db/client";
 import { openConnection } from "@/server/datasources/stored-datasource";
 import { ActionError } from "@/server/actions/define-action";
+import { resolveTargetSource } from "@/server/actions/target-sources";
 import { MysqlActionDatabase } from "./mysql-action-database";
 import { PostgresActionDatabase } from "./postgres-action-database";
 import { SqliteActionDatabase } from "./sqlite-action-database";
@@ -19,10 +20,20 @@ export type SharedDatabaseResolver = (name: string) => Promise<SharedActionDatab
 
 /** A domain error: the operator learns which source is missing, and who can fix it. */
 export class UnknownDatasourceError extends ActionError {
-  constructor(name: string) {
-    super(`The action needs the data source "${name}", which is not connected. An admin can add it under Data sources.`);
+  constructor(name: string, reason?: string) {
+    super(reason ?? `The action needs the data source "${name}", which is not connected. An admin can add it under Data sources.`);
     this.name = "UnknownDatasourceError";
   }
+}
+
+/** A resolver over fixed handles (tests, benchmarks): target names map to them like to connected sources. */
+export function fixedDatabaseResolver(databases: readonly SharedActionDatabase[]): SharedDatabaseResolver {
+  return async (name) => {
+    const found = resolveTargetSource(name, databases.map((database) => database.name));
+    const database = found.ok ? databases.find((candidate) => candidate.name === found.datasource) : undefined;
+    if (!database) throw new UnknownDatasourceError(name, found.ok ? undefined : found.message);
+    return database;
+  };
 }
 
 export function createSharedActionDatabase(name: string, connection: Connection): SharedActionDatabase {
@@ -82,9 +93,12 @@ export function metadataDatabaseResolver(db: Db): SharedDatabaseResolver {
   };
 }
 
-async function lookUp(db: Db, name: string): Promise<SharedActionDatabase> {
-  const row = await db.dataSource.findUnique({ where: { name } });
-  if (!row) throw new UnknownDatasourceError(name);
+async function lookUp(db: Db, target: string): Promise<SharedActionDatabase> {
+  const names = (await db.dataSource.findMany({ select: { name: true } })).map((source) => source.name);
+  const found = resolveTargetSource(target, names);
+  if (!found.ok) throw new UnknownDatasourceError(target, found.message);
+  const row = await db.dataSource.findUnique({ where: { name: found.datasource } });
+  if (!row) throw new UnknownDatasourceError(target);
   // The sealed settings change whenever the connection does: a new handle, the old one closed.
   const version = createHash("sha256").update(row.configEncrypted).update(row.name).digest("hex");
   const map = handles();

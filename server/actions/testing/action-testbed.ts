@@ -1,8 +1,10 @@
 /**
- * Test fixture for actions (unit tests, no metadata database): a real Acme Ops SQLite file
- * generated at small scale in a temp folder, registered as "Acme Ops" for `ctx.datasource()`,
- * with `invoke()` going through the same invokeAction as production, and direct SQL to arrange
- * data and check effects behind the action's back.
+ * Test fixture for actions (unit tests, no metadata database): a real SQLite file in a temp
+ * folder — the Acme Ops demo generated at small scale, or your own tables (`sqlite: "CREATE
+ * TABLE …"`) — registered under the data source name the action asks `ctx.datasource()` for;
+ * `invoke()` goes through the same invokeAction as production, and direct SQL arranges data and
+ * checks effects behind the action's back. For a real PostgreSQL database see
+ * postgres-testbed.ts (integration tests).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -10,11 +12,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Role } from "@/lib/roles";
 import { generateAcmeOps } from "@/server/demo/acme-ops";
-import { createSharedActionDatabase, UnknownDatasourceError, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
+import { createSharedActionDatabase, fixedDatabaseResolver, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
 import type { SharedActionDatabase } from "@/server/actions/databases/types";
 import type { ActionUser, AnyAction } from "@/server/actions/define-action";
 import { invokeAction, type InvocationReport } from "@/server/actions/invoke-action";
-import { ACME_OPS_SOURCE } from "@/server/actions/demo/acme-ops";
+import { DEMO_SOURCE as ACME_OPS_SOURCE } from "@/lib/app-document/demo-apps";
 
 export interface ActionTestbed {
   file: string;
@@ -35,29 +37,30 @@ export function testUser(role: Role = "operator"): ActionUser {
   return { id: `user-${role}`, email: `${role}@acme.test`, name: `Test ${role}`, role };
 }
 
-export function createActionTestbed(options: { scale?: number; seed?: number } = {}): ActionTestbed {
+export interface ActionTestbedOptions {
+  /** The data source's name; an action's target finds it like a connected source (default "Acme Ops", target acme-ops). */
+  source?: string;
+  /** SQL that creates (and fills) your tables in an empty SQLite file; without it, the Acme Ops demo is generated. */
+  sqlite?: string;
+  /** Acme Ops only: size and seed of the generated data. */
+  scale?: number;
+  seed?: number;
+}
+
+export function createActionTestbed(options: ActionTestbedOptions = {}): ActionTestbed {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rowcraft-actions-"));
-  const file = path.join(dir, "acme-ops.sqlite");
-  generateAcmeOps({ file, scale: options.scale ?? 0.02, seed: options.seed });
-  const shared: SharedActionDatabase = createSharedActionDatabase(ACME_OPS_SOURCE, { kind: "sqlite", file });
+  const file = path.join(dir, "database.sqlite");
+  const source = options.source ?? ACME_OPS_SOURCE;
+  if (options.sqlite === undefined) generateAcmeOps({ file, scale: options.scale ?? 0.02, seed: options.seed });
+  const shared: SharedActionDatabase = createSharedActionDatabase(source, { kind: "sqlite", file });
   const direct = new Database(file);
   direct.pragma("busy_timeout = 5000");
-  const databases: SharedDatabaseResolver = async (name) => {
-    if (name !== ACME_OPS_SOURCE) throw new UnknownDatasourceError(name);
-    return shared;
-  };
+  if (options.sqlite !== undefined) direct.exec(options.sqlite);
+  const databases = fixedDatabaseResolver([shared]);
   return {
     file,
     databases,
-    invoke: (action, input, invokeOptions = {}) =>
-      invokeAction({
-        action,
-        input,
-        idempotencyKey: invokeOptions.key ?? `test-key-${++keys}`,
-        user: testUser(invokeOptions.role),
-        databases,
-        logError: () => undefined,
-      }),
+    invoke: invokerFor(databases),
     rows: (sql, values = []) => direct.prepare(sql).all(...values) as Record<string, unknown>[],
     value: (sql, values = []) => direct.prepare(sql).pluck().get(...values),
     exec: (sql, values = []) => void direct.prepare(sql).run(...values),
@@ -67,6 +70,12 @@ export function createActionTestbed(options: { scale?: number; seed?: number } =
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** `bed.invoke`: one invocation through invokeAction, as a test user with a fresh key unless given. */
+export function invokerFor(databases: SharedDatabaseResolver): ActionTestbed["invoke"] {
+  return (action, input, options = {}) =>
+    invokeAction({ action, input, idempotencyKey: options.key ?? `test-key-${++keys}`, user: testUser(options.role), databases, logError: () => undefined });
 }
 
 /** The outcome's result, failing the test with the error when the invocation failed. */

@@ -15,7 +15,7 @@ import { createContextInner } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { contextAs, createTestMetadataDb, memoryCookieJar, type TestMetadataDb } from "@/server/testing/metadata-db";
 import { defineAction } from "@/server/actions/define-action";
-import { ACME_OPS_SOURCE } from "@/server/actions/demo/acme-ops";
+import { DEMO_SOURCE as ACME_OPS_SOURCE } from "@/lib/app-document/demo-apps";
 import { ACTIONS, createActionRegistry } from "@/server/actions/registry";
 import { replaceActionRunner, type ActionRunner } from "@/server/actions/runs/action-runner";
 
@@ -87,6 +87,7 @@ export function gatedAction(gate: () => Gate) {
     name: "gated-outbox",
     title: "Gated outbox write",
     description: "Test action: waits at a gate, then writes one notification_outbox row.",
+    target: { source: "acme-ops", rows: false },
     input: z.object({ n: z.number().int() }),
     minRole: "operator",
     timeoutMs: 60_000,

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ActionError, defineAction } from "@/server/actions/define-action";
-import { acmeNow, ACME_OPS_SOURCE, formatUsd, orderIdField, toInt } from "./acme-ops";
+import { acmeNow, ACME_OPS, formatUsd, orderIdField, toInt } from "./acme-ops";
 
 const UNPAID = new Set(["pending", "cancelled"]);
 
@@ -13,6 +13,7 @@ export const refundOrder = defineAction({
   name: "refund-order",
   title: "Refund order",
   description: "Refunds an order in full or in part (amount in cents; empty refunds everything not yet refunded). Refuses unpaid orders and amounts above what is left to refund.",
+  target: { source: ACME_OPS, table: "orders", key: { id: "orderId" } },
   input: z.object({
     orderId: orderIdField,
     amountCents: z.number().int().positive().optional().describe("Amount to refund in cents; leave empty to refund the rest"),
@@ -32,7 +33,7 @@ export const refundOrder = defineAction({
   timeoutMs: 10_000,
   mode: "perRow",
   run: async (input, ctx) => {
-    const acme = await ctx.datasource(ACME_OPS_SOURCE);
+    const acme = await ctx.datasource();
     return ctx.idempotent(acme, async (tx) => {
       const order = (await tx.query("SELECT id, status, total_cents FROM orders WHERE id = ?", [input.orderId])).rows[0];
       if (!order) throw new ActionError(`Order ${input.orderId} does not exist.`);

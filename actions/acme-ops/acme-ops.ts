@@ -1,8 +1,8 @@
-/** What the Acme Ops demo actions share: the data source's name, money and time formats, id fields. */
+/** What the Acme Ops demo actions share: their target source, money and time formats, id fields. */
 import { z } from "zod";
-import { DEMO_SOURCE } from "@/lib/app-document/demo-apps";
 
-export const ACME_OPS_SOURCE = DEMO_SOURCE;
+/** The stable name of the demo database; it maps to the data source named "Acme Ops" (same words). */
+export const ACME_OPS = "acme-ops";
 
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ActionError, defineAction } from "@/server/actions/define-action";
-import { ACME_OPS_SOURCE } from "./acme-ops";
+import { ACME_OPS } from "./acme-ops";
 
 export const ANONYMIZED_DOMAIN = "anonymized.invalid";
 
@@ -12,6 +12,7 @@ export const anonymizeCustomer = defineAction({
   name: "anonymize-customer",
   title: "Anonymize customer",
   description: "Erases a customer's name, e-mail, company and city (a data-erasure request). Orders and amounts stay. Admins only.",
+  target: { source: ACME_OPS, table: "customers", key: { id: "customerId" } },
   input: z.object({ customerId: z.number().int().positive().describe("Customer id (customers.id)") }),
   output: z.object({ customerId: z.number(), alreadyAnonymized: z.boolean() }),
   minRole: "admin",
@@ -19,7 +20,7 @@ export const anonymizeCustomer = defineAction({
   timeoutMs: 10_000,
   mode: "perRow",
   run: async (input, ctx) => {
-    const acme = await ctx.datasource(ACME_OPS_SOURCE);
+    const acme = await ctx.datasource();
     return ctx.idempotent(acme, async (tx) => {
       const customer = (await tx.query("SELECT email FROM customers WHERE id = ?", [input.customerId])).rows[0];
       if (!customer) throw new ActionError(`Customer ${input.customerId} does not exist.`);

@@ -4,19 +4,20 @@
  */
 import { z } from "zod";
 import { ActionError, defineAction } from "@/server/actions/define-action";
-import { acmeNow, ACME_OPS_SOURCE, orderIdField, toInt } from "./acme-ops";
+import { acmeNow, ACME_OPS, orderIdField, toInt } from "./acme-ops";
 
 export const resendShipmentNotification = defineAction({
   name: "resend-shipment-notification",
   title: "Resend shipment notification",
   description: "Queues the shipment e-mail (carrier and tracking number) to the customer again. Refuses orders without a shipment.",
+  target: { source: ACME_OPS, table: "orders", key: { id: "orderId" } },
   input: z.object({ orderId: orderIdField }),
   output: z.object({ outboxId: z.number(), orderId: z.number(), email: z.string(), carrier: z.string(), trackingNumber: z.string() }),
   minRole: "operator",
   timeoutMs: 10_000,
   mode: "perRow",
   run: async (input, ctx) => {
-    const acme = await ctx.datasource(ACME_OPS_SOURCE);
+    const acme = await ctx.datasource();
     return ctx.idempotent(acme, async (tx) => {
       const order = (await tx.query("SELECT o.id, c.email, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?", [input.orderId])).rows[0];
       if (!order) throw new ActionError(`Order ${input.orderId} does not exist.`);

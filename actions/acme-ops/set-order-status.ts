@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ActionError, defineAction } from "@/server/actions/define-action";
-import { acmeNow, ACME_OPS_SOURCE, orderIdField } from "./acme-ops";
+import { acmeNow, ACME_OPS, orderIdField } from "./acme-ops";
 
 export const ORDER_STATUSES = ["pending", "paid", "shipped", "delivered", "cancelled", "refunded"] as const;
 type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -32,6 +32,7 @@ export const setOrderStatus = defineAction({
   name: "set-order-status",
   title: "Set order status",
   description: "Moves an order forward by hand: pending → paid or cancelled, paid → shipped (needs a shipment), shipped → delivered. Refuses going backwards and refunds (use Refund order).",
+  target: { source: ACME_OPS, table: "orders", key: { id: "orderId" } },
   input: z.object({
     orderId: orderIdField,
     status: z.enum(ORDER_STATUSES).describe("The new status"),
@@ -41,7 +42,7 @@ export const setOrderStatus = defineAction({
   timeoutMs: 10_000,
   mode: "perRow",
   run: async (input, ctx) => {
-    const acme = await ctx.datasource(ACME_OPS_SOURCE);
+    const acme = await ctx.datasource();
     return ctx.idempotent(acme, async (tx) => {
       const order = (await tx.query("SELECT status FROM orders WHERE id = ?", [input.orderId])).rows[0];
       if (!order) throw new ActionError(`Order ${input.orderId} does not exist.`);

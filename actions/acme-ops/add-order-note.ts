@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import { ActionError, defineAction } from "@/server/actions/define-action";
-import { acmeNow, ACME_OPS_SOURCE, orderIdField, toInt } from "./acme-ops";
+import { acmeNow, ACME_OPS, orderIdField, toInt } from "./acme-ops";
 
 export const addOrderNote = defineAction({
   name: "add-order-note",
   title: "Add note to orders",
   description: "Appends a note to every selected order in one go (on a new line after any existing note). Changes nothing if one of the orders does not exist.",
+  target: { source: ACME_OPS, table: "orders", key: { id: "orderIds" } },
   input: z.object({
     orderIds: z.array(orderIdField).min(1).max(1000).describe("The selected orders"),
     note: z.string().trim().min(1, { message: "Write the note." }).max(500).describe("The note to append"),
@@ -21,7 +22,7 @@ export const addOrderNote = defineAction({
   selectionField: "orderIds",
   run: async (input, ctx) => {
     const ids = [...new Set(input.orderIds)];
-    const acme = await ctx.datasource(ACME_OPS_SOURCE);
+    const acme = await ctx.datasource();
     return ctx.idempotent(acme, async (tx) => {
       const marks = ids.map(() => "?").join(", ");
       const found = new Set((await tx.query(`SELECT id FROM orders WHERE id IN (${marks})`, ids)).rows.map((row) => toInt(row.id)));
