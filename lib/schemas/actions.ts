@@ -87,6 +87,8 @@ export interface ActionSummary {
   selectionField: string | null;
   timeoutMs: number;
   target: ActionTargetSummary;
+  /** The action service that runs it (remote actions: docs/remote-actions.md); null for Rowcraft's own actions. */
+  service: string | null;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown> | null;
   /** Whether the caller's role may run it (builders see admin-only actions but cannot run them). */

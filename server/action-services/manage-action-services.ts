@@ -9,6 +9,7 @@ import type { SessionUser } from "@/server/auth/sessions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import type { Db } from "@/server/db/client";
 import { diffManifests } from "./manifest-diff";
+import { syncRemoteActions } from "./remote-actions";
 import { ActionServiceError, fetchManifest } from "./service-client";
 import { endpointOf, sealServiceSecret, storedManifest, toActionServiceSummary } from "./service-store";
 
@@ -51,6 +52,7 @@ export async function addActionService(options: { db: Db; actor: SessionUser; in
     target: { type: "action_service", id: row.id },
     detail: { name: row.name, url: row.url, manifestVersion: manifest.version, actions: manifest.actions.map((action) => action.name) },
   });
+  await syncRemoteActions(db);
   return toActionServiceSummary(row);
 }
 
@@ -85,12 +87,14 @@ export async function refreshActionService(options: { db: Db; actor: SessionUser
     target: { type: "action_service", id: row.id },
     detail: { name: row.name, from: row.manifestVersion, to: manifest.version, ...changes },
   });
+  await syncRemoteActions(db);
   return { service: toActionServiceSummary(updated), changes };
 }
 
 export async function removeActionService(options: { db: Db; actor: SessionUser; id: string }) {
   const row = await findService(options.db, options.id);
   await options.db.actionService.delete({ where: { id: row.id } });
+  await syncRemoteActions(options.db);
   await recordAuditEvent({ db: options.db, actor: options.actor, action: "action_service.remove", target: { type: "action_service", id: row.id }, detail: { name: row.name, url: row.url } });
   return { ok: true as const };
 }

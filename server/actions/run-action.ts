@@ -10,6 +10,7 @@ import { TRPCError } from "@trpc/server";
 import type { InvocationOutcome, RunActionInput } from "@/lib/schemas/actions";
 import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { syncRemoteActions } from "@/server/action-services/remote-actions";
 import { assertConfirmed, assertMayRunAction, canRunAction, findActionOrThrow } from "./action-access";
 import { invocationAuditEvent, invocationAuditName } from "./action-audit";
 import { metadataDatabaseResolver, type SharedDatabaseResolver } from "./databases/action-databases";
@@ -31,6 +32,7 @@ export function singleInvocationKey(userId: string, clientKey: string): string {
 
 export async function runAction(options: RunActionOptions): Promise<InvocationOutcome> {
   const { db, user, input } = options;
+  await syncRemoteActions(db);
   const action = findActionOrThrow(input.action, options.registry);
   const idempotencyKey = singleInvocationKey(user.id, input.idempotencyKey);
   if (!canRunAction(user, action)) {
