@@ -77,6 +77,8 @@ export function postgresIdempotency(pool: PgPoolLike): IdempotencyStore {
 
   return {
     async run<T>({ key, action, deadline, signal, work }: IdempotentRun<T>) {
+      // Work that outlived its deadline (Rowcraft has already reported a timeout) must not start a transaction.
+      if (signal.aborted) throw new DeadlinePassedError();
       await ensureTable();
       const client = await pool.connect();
       let broken = false;
