@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const metaFile = path.join(dir, "rowcraft.db");
     applyMigrations({ file: metaFile });
     db = createDb(`file:${metaFile}`);
-    const user = await db.user.create({ data: { email: "bench@acme.test", name: "Bench", role: "operator", passwordHash: "not-used" } });
+    const user = await db.user.create({ data: { email: "bench@acme.test", name: "Bench", role: "builder", passwordHash: "not-used" } });
 
     const acmeFile = path.join(dir, "acme-ops.sqlite");
     generateAcmeOps({ file: acmeFile, scale: 0.1 }); // 10,000 orders, so every row has a real order
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
 
     const actions = { sqlite: enqueueNotification("sqlite"), postgres: enqueueNotification("postgres") };
     const runner = new ActionRunner({ db, registry: createActionRegistry([actions.sqlite, actions.postgres]) });
-    const actor = { id: user.id, email: user.email, name: user.name, role: "operator" as const };
+    const actor = { id: user.id, email: user.email, name: user.name, role: "builder" as const };
     const results: string[] = [];
     console.error(`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Role } from "@/lib/roles";
+import { paramValueSchema } from "./queries";
 
 /** Most rows one bulk run may hold; `actions.getRun` returns them all in one page. */
 export const MAX_RUN_ITEMS = 10_000;
@@ -24,12 +25,28 @@ export const idempotencyKeySchema = z
   .min(8, { message: "The idempotency key needs at least 8 characters; use a UUID." })
   .max(200);
 
+/**
+ * The app a run comes from: operators run actions only through a published app (or a version
+ * they may use) whose widget binds the action, on rows that widget's table shows them. `params`
+ * are the caller's values of the `{{ }}` of the table's query (as `apps.runQuery` takes them),
+ * so the server can run it again and see the same rows. Without `via`: a direct run (builders
+ * and admins, from the table editor).
+ */
+export const appBindingSchema = z.object({
+  appId: z.string().min(1).max(100),
+  version: z.union([z.literal("draft"), z.literal("published"), z.number().int().positive()]),
+  widgetId: z.string().min(1).max(64),
+  params: z.record(z.string(), paramValueSchema).default({}),
+});
+export type AppBinding = z.output<typeof appBindingSchema>;
+
 /** One invocation. `confirmed` must be true for actions marked `danger`. */
 export const runActionInput = z.object({
   action: actionNameSchema,
   input: z.unknown(),
   idempotencyKey: idempotencyKeySchema,
   confirmed: z.boolean().optional(),
+  via: appBindingSchema.optional(),
 });
 export type RunActionInput = z.infer<typeof runActionInput>;
 
@@ -46,6 +63,7 @@ export const startRunInput = z.object({
   /** Makes starting idempotent: the same key from the same user returns the run already started. */
   requestKey: z.string().trim().min(8).max(200).optional(),
   confirmed: z.boolean().optional(),
+  via: appBindingSchema.optional(),
 });
 export type StartRunInput = z.input<typeof startRunInput>;
 
@@ -133,6 +151,10 @@ export interface RunSummary {
   id: string;
   action: string;
   actionTitle: string;
+  /** The app the run came from (null: run directly from the table editor). */
+  app: { id: string; version: number; widgetId: string } | null;
+  /** Why the run stopped before its end (its starter was deactivated…), or null. */
+  stopReason: string | null;
   createdBy: { id: string | null; email: string };
   createdAt: Date;
   startedAt: Date;

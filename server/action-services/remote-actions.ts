@@ -51,7 +51,15 @@ export function toRemoteAction(service: Pick<ActionService, "name">, endpoint: (
       try {
         answer = await invokeRemote(
           endpoint(),
-          { action: action.name, input: value, idempotencyKey: ctx.idempotencyKey, user: ctx.user, deadline: ctx.deadline, app: null, run: ctx.run },
+          {
+            action: action.name,
+            input: value,
+            idempotencyKey: ctx.idempotencyKey,
+            user: ctx.user,
+            deadline: ctx.deadline,
+            app: ctx.app ? { id: ctx.app.id, version: ctx.app.version, widget: ctx.app.widgetId } : null,
+            run: ctx.run,
+          },
           ctx.signal,
         );
       } catch (error) {

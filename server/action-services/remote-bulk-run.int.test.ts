@@ -22,7 +22,7 @@ let service: SampleService;
 
 const as = async (role: "admin" | "builder" | "operator") => createCaller(await contextAs(meta.db, role));
 const settle = (runId: string) => actionRunnerFor(meta.db).settle(runId);
-const view = async (runId: string): Promise<RunView> => (await as("operator")).actions.getRun({ runId });
+const view = async (runId: string): Promise<RunView> => (await as("builder")).actions.getRun({ runId });
 /** Open invoices only (every 10th invoice is closed in the sample data). */
 const openInvoices = (count: number, from = 1) => Array.from({ length: count * 2 }, (_, i) => from + i).filter((id) => id % 10 !== 0).slice(0, count);
 const items = (tag: string, ids: number[]) => ids.map((invoiceId) => ({ rowKey: `${tag}-${invoiceId}`, input: { invoiceId, note: `${tag} note` } }));
@@ -60,18 +60,19 @@ describe("remote actions beside local ones", () => {
   });
 
   it("are refused before anything runs when a row's input does not fit, and to roles below their minimum", async () => {
-    const operator = await as("operator");
-    const invalid = await operator.actions.startRun({ action: ACTION, items: [{ rowKey: "x", input: { invoiceId: 1.5, note: "n" } }] });
+    const builder = await as("builder");
+    const invalid = await builder.actions.startRun({ action: ACTION, items: [{ rowKey: "x", input: { invoiceId: 1.5, note: "n" } }] });
     expect(invalid).toMatchObject({ status: "invalid", invalidRows: [{ rowKey: "x", errors: [{ field: "invoiceId" }] }] });
-    await expect(operator.actions.run({ action: "billing.close-invoice", input: { invoiceId: 1 }, idempotencyKey: randomUUID(), confirmed: true })).rejects.toThrow(/needs the builder role/);
+    // Operators run actions only through an app that offers them, remote ones included.
+    await expect((await as("operator")).actions.run({ action: ACTION, input: { invoiceId: 1, note: "n" }, idempotencyKey: randomUUID() })).rejects.toThrow(/runs only through an app that offers it/);
   });
 });
 
 describe("a bulk run through Rowcraft against the service", () => {
   it("runs every row once with per-row results and audit events; Retry failed runs only the failed rows", async () => {
     const ids = Array.from({ length: 40 }, (_, i) => i + 1); // 10, 20, 30, 40 are closed
-    const operator = await as("operator");
-    const { runId } = started(await operator.actions.startRun({ action: ACTION, items: items("first", ids) }));
+    const builder = await as("builder");
+    const { runId } = started(await builder.actions.startRun({ action: ACTION, items: items("first", ids) }));
     await settle(runId);
     let current = await view(runId);
     expect(current.run).toMatchObject({ status: "done", total: 40, done: 40, failed: 4, actionTitle: "Add invoice note" });
@@ -92,7 +93,7 @@ describe("a bulk run through Rowcraft against the service", () => {
 
     // The billing team reopens invoice 10; Retry failed runs the four failed rows again, and only them.
     await service.pool.query("UPDATE invoices SET status = 'open' WHERE id = 10");
-    expect(await operator.actions.retryFailed({ runId })).toEqual({ requeued: 4 });
+    expect(await builder.actions.retryFailed({ runId })).toEqual({ requeued: 4 });
     await settle(runId);
     current = await view(runId);
     expect(current.run).toMatchObject({ status: "done", done: 40, failed: 3 });
@@ -104,7 +105,7 @@ describe("a bulk run through Rowcraft against the service", () => {
     const row = await meta.db.actionService.findUniqueOrThrow({ where: { name: "billing" } });
     await meta.db.actionService.update({ where: { id: row.id }, data: { secretEncrypted: sealServiceSecret("an-old-secret-".padEnd(40, "0")) } });
     try {
-      const { runId } = started(await (await as("operator")).actions.startRun({ action: ACTION, items: items("unsigned", openInvoices(5, 100)) }));
+      const { runId } = started(await (await as("builder")).actions.startRun({ action: ACTION, items: items("unsigned", openInvoices(5, 100)) }));
       await settle(runId);
       const current = await view(runId);
       expect(current.run).toMatchObject({ done: 5, failed: 5 });
@@ -117,7 +118,7 @@ describe("a bulk run through Rowcraft against the service", () => {
 
   it("marks rows failed with a clear message when the service is killed mid-run; after a restart Retry failed finishes it, no row twice", async () => {
     const ids = openInvoices(200, 200);
-    const { runId } = started(await (await as("operator")).actions.startRun({ action: ACTION, items: items("crash", ids) }));
+    const { runId } = started(await (await as("builder")).actions.startRun({ action: ACTION, items: items("crash", ids) }));
     await until(async () => (await notesPerKey(runId)).length >= 20, 20_000);
     await service.kill();
     await settle(runId);
@@ -129,7 +130,7 @@ describe("a bulk run through Rowcraft against the service", () => {
     for (const item of failed) expect(item.error).toMatch(/^The action service "billing" \(http:\/\/127\.0\.0\.1:\d+\/rowcraft\) (is not reachable \(connection refused\); nothing was run|stopped answering during the call)/);
 
     await service.start();
-    expect(await (await as("operator")).actions.retryFailed({ runId })).toEqual({ requeued: failed.length });
+    expect(await (await as("builder")).actions.retryFailed({ runId })).toEqual({ requeued: failed.length });
     await settle(runId);
     current = await view(runId);
     expect(current.run).toMatchObject({ status: "done", done: 200, failed: 0 });
@@ -143,7 +144,7 @@ describe("a bulk run through Rowcraft against the service", () => {
     try {
       await (await as("admin")).actionServices.add({ name: "slow-billing", url: slow.url, secret: SECRET });
       const started = Date.now();
-      const outcome = await (await as("operator")).actions.run({ action: "slow-billing.add-invoice-note", input: { invoiceId: 1, note: "late" }, idempotencyKey: randomUUID() });
+      const outcome = await (await as("builder")).actions.run({ action: "slow-billing.add-invoice-note", input: { invoiceId: 1, note: "late" }, idempotencyKey: randomUUID() });
       // Rowcraft's timer, the client's and the service's own all end it at the deadline; whichever speaks first, it is a timeout that says so.
       expect(outcome).toMatchObject({ status: "failed", errorKind: "timeout", error: expect.stringMatching(/did not (finish|answer) (within \d|before its deadline)/) });
       expect(Date.now() - started).toBeLessThan(5_900);

@@ -4,7 +4,7 @@
  * dangerous actions were confirmed.
  */
 import { TRPCError } from "@trpc/server";
-import { hasRole } from "@/lib/roles";
+import { hasRole, type Role } from "@/lib/roles";
 import type { ActionUser, AnyAction } from "./define-action";
 import { actionRegistry, type ActionRegistry } from "./registry";
 
@@ -22,6 +22,17 @@ export function assertMayRunAction(user: Pick<ActionUser, "role">, action: AnyAc
   if (!canRunAction(user, action)) {
     throw new TRPCError({ code: "FORBIDDEN", message: `${action.title} needs the ${action.minRole} role or above.` });
   }
+}
+
+/** Runs outside any app (the table editor, the API) are for builders and admins; operators go through apps. */
+export const DIRECT_RUN_ROLE = "builder" satisfies Role;
+
+export function mayRunDirectly(user: Pick<ActionUser, "role">): boolean {
+  return hasRole(user.role, DIRECT_RUN_ROLE);
+}
+
+export function directRunRefusal(action: AnyAction): TRPCError {
+  return new TRPCError({ code: "FORBIDDEN", message: `${action.title} runs only through an app that offers it; open the app and run it from there (running actions directly needs the builder role).` });
 }
 
 export function assertConfirmed(action: AnyAction, confirmed: boolean | undefined): void {

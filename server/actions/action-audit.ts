@@ -19,6 +19,15 @@ export interface InvocationAudit {
   internalMessage: string | null;
   /** Bulk rows only. */
   run?: { runId: string; rowKey: string; attempt: number };
+  /** The app the invocation came from; absent for direct runs (table editor). */
+  app?: AuditedApp | null;
+}
+
+export interface AuditedApp {
+  id: string;
+  name?: string;
+  version: number;
+  widgetId: string;
 }
 
 export function invocationAuditName(actionName: string): string {
@@ -57,6 +66,7 @@ export function invocationAuditEvent(audit: InvocationAudit): AuditEvent {
     outcome: outcome.status === "ok" ? "ok" : "error",
     detail: {
       ...(audit.run ?? {}),
+      app: audit.app ?? "direct",
       ...targetAuditDetail(audit.action, audit.input),
       // Remote actions: which registered service ran it.
       ...(audit.action.service ? { service: audit.action.service } : {}),

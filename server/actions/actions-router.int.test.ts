@@ -27,8 +27,8 @@ function order(index: number): number {
 const refund = (orderId: number, key: string) => ({ action: "refund-order", input: { orderId, amountCents: 100, reason: "Test" }, idempotencyKey: key, confirmed: true });
 
 describe("role checks per action", () => {
-  it("an operator can run an operator action; a viewer cannot run anything", async () => {
-    const outcome = await (await fx.as("operator")).actions.run(refund(order(0), "role-operator-0001"));
+  it("a builder can run an operator action directly (operators run it through apps); a viewer cannot run anything", async () => {
+    const outcome = await (await fx.as("builder")).actions.run(refund(order(0), "role-operator-0001"));
     expect(outcome).toMatchObject({ status: "ok", replayed: false, result: { orderId: order(0), amountCents: 100 } });
     expect(await trpcCodeOf((await fx.as("viewer")).actions.run(refund(order(1), "role-viewer-0001")))).toBe("FORBIDDEN");
   });
@@ -61,7 +61,7 @@ describe("role checks per action", () => {
 
 describe("actions.run", () => {
   it("refuses input that does not fit the action's schema, with field errors", async () => {
-    const operator = await fx.as("operator");
+    const operator = await fx.as("builder");
     const promise = operator.actions.run({ action: "refund-order", input: { orderId: "12", reason: "" }, idempotencyKey: "bad-input-0001", confirmed: true });
     await expect(promise).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^Refund order cannot take this input: orderId: .*; reason: Give a reason\.$/) as string });
     expect(await trpcCodeOf(operator.actions.run({ action: "no-such-action", input: {}, idempotencyKey: "missing-0001" }))).toBe("NOT_FOUND");
@@ -69,24 +69,24 @@ describe("actions.run", () => {
 
   it("asks for confirmation of dangerous actions", async () => {
     const { confirmed: _confirmed, ...unconfirmed } = refund(order(4), "danger-0001");
-    await expect((await fx.as("operator")).actions.run(unconfirmed)).rejects.toThrow(/marked dangerous/);
+    await expect((await fx.as("builder")).actions.run(unconfirmed)).rejects.toThrow(/marked dangerous/);
     expect(fx.acme.prepare("SELECT count(*) FROM refunds WHERE order_id = ?").pluck().get(order(4))).toBe(0);
   });
 
   it("returns the first result for a key seen before, and audits both invocations", async () => {
-    const operator = await fx.as("operator");
+    const operator = await fx.as("builder");
     const first = await operator.actions.run(refund(order(5), "idem-single-0001"));
     const second = await operator.actions.run(refund(order(5), "idem-single-0001"));
     expect(second).toMatchObject({ status: "ok", replayed: true });
     expect(first.status === "ok" && second.status === "ok" && second.result).toEqual(first.status === "ok" && first.result);
     expect(fx.acme.prepare("SELECT count(*) FROM refunds WHERE order_id = ?").pluck().get(order(5))).toBe(1);
-    const audits = await fx.meta.db.auditEvent.findMany({ where: { action: "action.run.refund-order", actorEmail: "operator@acme.test" } });
+    const audits = await fx.meta.db.auditEvent.findMany({ where: { action: "action.run.refund-order", actorEmail: "builder@acme.test" } });
     const forKey = audits.map((event) => JSON.parse(event.detail) as { idempotencyKey: string; replayed?: boolean }).filter((detail) => detail.idempotencyKey.endsWith(":idem-single-0001"));
     expect(forKey.map((detail) => detail.replayed)).toEqual([false, true]);
   });
 
   it("returns domain errors as a failed outcome and audits them as errors", async () => {
-    const outcome = await (await fx.as("operator")).actions.run({ ...refund(order(6), "domain-0001"), input: { orderId: 99_999_999, reason: "x" } });
+    const outcome = await (await fx.as("builder")).actions.run({ ...refund(order(6), "domain-0001"), input: { orderId: 99_999_999, reason: "x" } });
     expect(outcome).toMatchObject({ status: "failed", errorKind: "domain", error: "Order 99999999 does not exist." });
     const event = await fx.meta.db.auditEvent.findFirst({ where: { action: "action.run.refund-order", outcome: "error" }, orderBy: { at: "desc" } });
     expect(JSON.parse(event?.detail ?? "{}")).toMatchObject({ error: "Order 99999999 does not exist.", errorKind: "domain", input: { orderId: 99_999_999 } });
@@ -101,7 +101,7 @@ describe("actions.startRun", () => {
       { rowKey: "bad-id", input: { orderId: "nine", reason: "x" } },
     ];
     const before = await fx.meta.db.actionRun.count();
-    const operator = await fx.as("operator");
+    const operator = await fx.as("builder");
     const refused = await operator.actions.startRun({ action: "refund-order", items, confirmed: true });
     if (refused.status !== "invalid") throw new Error("expected the run to be refused");
     expect(refused.message).toMatch(/^2 of 3 rows cannot be given to Refund order, so nothing was started: row bad-amount: amountCents: .*; row bad-id: orderId: /);
@@ -115,7 +115,7 @@ describe("actions.startRun", () => {
   });
 
   it("starts one run per request key, however often it is sent", async () => {
-    const operator = await fx.as("operator");
+    const operator = await fx.as("builder");
     const request = { action: "resend-shipment-notification", items: [{ rowKey: "1", input: { orderId: order(9) } }], requestKey: "double-click-0001" };
     const [a, b] = (await Promise.all([operator.actions.startRun(request), operator.actions.startRun(request)])).map(started);
     expect(a?.runId).toBe(b?.runId);

@@ -38,6 +38,14 @@ export class ReplayedResult {
   constructor(readonly value: unknown) {}
 }
 
+/** The app (and widget) an invocation was started from; null when a builder ran it directly. */
+export interface InvocationApp {
+  id: string;
+  name?: string;
+  version: number;
+  widgetId: string;
+}
+
 /** Where a bulk row's invocation comes from; null for single runs. */
 export interface InvocationRun {
   runId: string;
@@ -62,6 +70,8 @@ export interface ActionContext {
   deadline: number;
   /** The bulk run row this invocation is (null for a single run). */
   run: InvocationRun | null;
+  /** The app and widget it was started from (null: run directly by a builder). */
+  app: InvocationApp | null;
   /**
    * An engineer-side handle on a data source (bound parameters, one transaction at a time):
    * without a name, the action's target source; a name is resolved like a target's source.

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { FailureKind, InvocationOutcome } from "@/lib/schemas/actions";
 import { formatSeconds } from "@/server/datasources/drivers/results";
 import { bindDatabase, type SharedDatabaseResolver } from "./databases/action-databases";
-import { ActionError, ActionFailure, ReplayedResult, type ActionContext, type ActionUser, type AnyAction, type InvocationRun } from "./define-action";
+import { ActionError, ActionFailure, ReplayedResult, type ActionContext, type ActionUser, type AnyAction, type InvocationApp, type InvocationRun } from "./define-action";
 import { resultJsonOf, runIdempotent, type IdempotencyState } from "./idempotency";
 
 export const UNEXPECTED_FAILURE = "The action failed unexpectedly";
@@ -21,6 +21,8 @@ export interface InvokeOptions {
   user: ActionUser;
   /** Bulk rows: the run, the row key and the attempt. */
   run?: InvocationRun;
+  /** The app and widget it was started from. */
+  app?: InvocationApp | null;
   databases: SharedDatabaseResolver;
   /** Where internal errors are reported (console.error by default; tests silence it). */
   logError?: (message: string, error: unknown) => void;
@@ -68,6 +70,7 @@ export async function invokeAction(options: InvokeOptions): Promise<InvocationRe
     signal: controller.signal,
     deadline,
     run: options.run ?? null,
+    app: options.app ?? null,
     datasource: async (name) =>
       bindDatabase(await options.databases(name ?? action.target.source), { signal: controller.signal, timeoutMs: Math.max(1, deadline - Date.now()) }),
     idempotent: (database, work) => runIdempotent({ database, key: options.idempotencyKey, action: action.name, state, work }),

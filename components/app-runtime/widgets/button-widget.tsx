@@ -12,7 +12,7 @@ import styles from "../app-runtime.module.css";
 import { mappedInput } from "../action-input";
 import { OutcomeLine } from "../outcome-line";
 import { useAppRuntime } from "../runtime-context";
-import { actionBlocked, useActionInvoke, type Outcome } from "../use-action-invoke";
+import { actionBlocked, actionVia, rowsTableOf, useActionInvoke, type Outcome } from "../use-action-invoke";
 import { useProperty } from "../use-widget-data";
 import { WidgetError, WidgetFrame } from "../widget-frame";
 
@@ -24,7 +24,8 @@ function rowsChanged(state: { result: { ok: boolean; affectedRows?: number | nul
 }
 
 export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
-  const { app, scope, runQuery, refreshQueries } = useAppRuntime();
+  const runtime = useAppRuntime();
+  const { app, scope, runQuery, refreshQueries } = runtime;
   const { run, confirm } = widget.props;
   const label = useProperty("Label", widget.props.label);
   const action = run.kind === "action" ? app.actions.find((candidate) => candidate.name === run.action) : undefined;
@@ -39,7 +40,8 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
 
   async function runAction(input: Record<string, unknown>) {
     if (!action) return;
-    if (await invoke(action, input)) void refreshQueries();
+    const rowsFrom = run.kind === "action" ? rowsTableOf(action, run.mapping) : null;
+    if (await invoke(action, input, actionVia(runtime, widget.id, rowsFrom))) void refreshQueries();
   }
 
   async function runAppQuery(queryId: string) {

@@ -14,7 +14,7 @@ import { evaluateProperty } from "../bindings-cache";
 import { formFields, initialValue, parseForm, type FormField, type FormValues } from "../form-fields";
 import { OutcomeLine } from "../outcome-line";
 import { useAppRuntime } from "../runtime-context";
-import { actionBlocked, useActionInvoke } from "../use-action-invoke";
+import { actionBlocked, actionVia, useActionInvoke } from "../use-action-invoke";
 import { WidgetError, WidgetFrame } from "../widget-frame";
 
 type FormWidgetType = Extract<Widget, { type: "form" }>;
@@ -51,7 +51,8 @@ function FieldControl({ field, value, error, onChange }: { field: FormField; val
 }
 
 export function FormWidget({ widget }: { widget: FormWidgetType }) {
-  const { app, scope, refreshQueries } = useAppRuntime();
+  const runtime = useAppRuntime();
+  const { app, scope, refreshQueries } = runtime;
   const { props } = widget;
   const action = app.actions.find((candidate) => candidate.name === props.action);
   const blocked = actionBlocked(action, props.action);
@@ -74,7 +75,7 @@ export function FormWidget({ widget }: { widget: FormWidgetType }) {
 
   async function send(input: Record<string, unknown>) {
     if (!action) return;
-    if (await invoke(action, input)) {
+    if (await invoke(action, input, actionVia(runtime, widget.id, null))) {
       setTyped({});
       void refreshQueries();
     }

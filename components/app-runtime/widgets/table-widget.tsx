@@ -75,7 +75,7 @@ function TableGrid({ widget, rows, columns, getRowId, refreshing, editing }: Gri
   useEffect(() => () => setTableSelection(widget.id, []), [setTableSelection, widget.id]);
 
   const reload = useReload(widget);
-  const actions = useTableActions(widget.props.actions, selected, reload);
+  const actions = useTableActions(widget.id, widget.props.actions, selected, reload);
   const saveStatus = editing?.saving.rowStatus;
   return (
     <>

@@ -22,7 +22,7 @@ import styles from "../app-runtime.module.css";
 import { batchInput, perRowInputs } from "../action-input";
 import { OutcomeLine } from "../outcome-line";
 import { useAppRuntime } from "../runtime-context";
-import { actionBlocked, useActionInvoke } from "../use-action-invoke";
+import { actionBlocked, actionVia, useActionInvoke } from "../use-action-invoke";
 
 type TableAction = Extract<Widget, { type: "table" }>["props"]["actions"][number];
 
@@ -44,8 +44,11 @@ export interface TableActions {
   rowStatus: ReadonlyMap<string, RowStatus> | undefined;
 }
 
-export function useTableActions(entries: readonly TableAction[], selected: readonly SelectedRow[], reload: () => void): TableActions {
-  const { app, scope } = useAppRuntime();
+export function useTableActions(widgetId: string, entries: readonly TableAction[], selected: readonly SelectedRow[], reload: () => void): TableActions {
+  const runtime = useAppRuntime();
+  const { app, scope } = runtime;
+  // The server runs this table's query again (with the values its rows ran with) to check the rows.
+  const via = () => actionVia(runtime, widgetId, widgetId);
   const trpc = useTRPC();
   const startRun = useMutation(trpc.actions.startRun.mutationOptions());
   const { invoke, outcome, setOutcome, isRunning } = useActionInvoke();
@@ -59,7 +62,7 @@ export function useTableActions(entries: readonly TableAction[], selected: reado
   async function runBulk(action: ActionSummary, items: { rowKey: string; input: Record<string, unknown> }[]) {
     setOutcome(null);
     try {
-      const started = await startRun.mutateAsync({ action: action.name, items, requestKey: newRequestKey(), confirmed: action.danger ? true : undefined });
+      const started = await startRun.mutateAsync({ action: action.name, items, requestKey: newRequestKey(), confirmed: action.danger ? true : undefined, via: via() });
       if (started.status === "started") {
         setRunId(started.runId);
         return;
@@ -77,14 +80,14 @@ export function useTableActions(entries: readonly TableAction[], selected: reado
     if (action.mode === "batch") {
       const input = batchInput(action, entry.mapping, scope, rows.map((selectedRow) => selectedRow.row));
       if (!input.ok) return setOutcome({ tone: "error", text: `${entry.label} cannot run: ${input.message}` });
-      go = () => void invoke(action, input.input, `on ${rows.length === 1 ? "1 row" : `${rows.length} rows`}`).then((ok) => ok && reload());
+      go = () => void invoke(action, input.input, via(), `on ${rows.length === 1 ? "1 row" : `${rows.length} rows`}`).then((ok) => ok && reload());
     } else {
       const items = perRowInputs(action, entry.mapping, scope, rows);
       if (!items.ok) return setOutcome({ tone: "error", text: `${entry.label} cannot run: ${items.message}` });
       const [only] = items.items;
       go =
         items.items.length === 1 && only
-          ? () => void invoke(action, only.input, `for ${rowKeyLabel(only.rowKey)}`).then((ok) => ok && reload())
+          ? () => void invoke(action, only.input, via(), `for ${rowKeyLabel(only.rowKey)}`).then((ok) => ok && reload())
           : () => void runBulk(action, items.items);
     }
     if (action.danger) setPending({ action, label: entry.label, count: rows.length, go });

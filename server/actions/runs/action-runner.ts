@@ -14,7 +14,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { RunStatus } from "@/lib/schemas/actions";
 import type { Db } from "@/server/db/client";
-import { invocationAuditEvent, toAuditEventRow } from "@/server/actions/action-audit";
+import { hasRole, type Role } from "@/lib/roles";
+import { DIRECT_RUN_ROLE } from "@/server/actions/action-access";
+import { invocationAuditEvent, toAuditEventRow, type AuditedApp } from "@/server/actions/action-audit";
 import { metadataDatabaseResolver, type SharedDatabaseResolver } from "@/server/actions/databases/action-databases";
 import type { ActionUser, AnyAction } from "@/server/actions/define-action";
 import { invokeAction, UNEXPECTED_FAILURE, type InvocationReport } from "@/server/actions/invoke-action";
@@ -40,8 +42,12 @@ interface ActiveRun {
   id: string;
   action: AnyAction;
   user: ActionUser;
+  /** The app the run came from; null: started directly (which needs the builder role). */
+  app: AuditedApp | null;
   queue: QueuedItem[];
   cancelled: boolean;
+  /** Set when the run stopped because its starter may no longer run it. */
+  stopReason: string | null;
   ok: number;
   failed: number;
 }
@@ -123,10 +129,10 @@ export class ActionRunner {
    * Queues every pending row of the run and starts its workers. The run row must already say
    * "running" (the caller claimed it). Returns once the workers are started.
    */
-  async activate(options: { runId: string; action: AnyAction; user: ActionUser; concurrency: number }): Promise<void> {
+  async activate(options: { runId: string; action: AnyAction; user: ActionUser; concurrency: number; app?: AuditedApp | null }): Promise<void> {
     const { runId } = options;
     if (this.active.has(runId)) throw new Error(`Run ${runId} is already active.`);
-    const run: ActiveRun = { id: runId, action: options.action, user: options.user, queue: [], cancelled: false, ok: 0, failed: 0 };
+    const run: ActiveRun = { id: runId, action: options.action, user: options.user, app: options.app ?? null, queue: [], cancelled: false, stopReason: null, ok: 0, failed: 0 };
     this.active.set(runId, run);
     liveRuns().add(runId);
     try {
@@ -178,17 +184,45 @@ export class ActionRunner {
     this.flushTimer = null;
   }
 
+  /**
+   * Whether the run's starter may still run it — active, and with the role the action (and, for
+   * direct runs, running directly) needs — read before every row, so deactivating someone or
+   * lowering their role stops their runs at the next row. Null when they may.
+   */
+  private async starterRefusal(run: ActiveRun): Promise<string | null> {
+    const starter = await this.db.user.findUnique({ where: { id: run.user.id }, select: { active: true, role: true } });
+    const needed = run.app ? run.action.minRole : hasRole(run.action.minRole, DIRECT_RUN_ROLE) ? run.action.minRole : DIRECT_RUN_ROLE;
+    if (!starter || !starter.active) return `Stopped: ${run.user.email}, who started this run, was deactivated`;
+    if (!hasRole(starter.role as Role, needed)) return `Stopped: ${run.user.email}, who started this run, no longer has the ${needed} role it needs`;
+    return null;
+  }
+
+  private stop(run: ActiveRun, reason: string): void {
+    if (run.cancelled) return;
+    const rest = run.queue.splice(0);
+    run.cancelled = true;
+    run.stopReason = `${reason}; ${rest.length === 1 ? "1 row was" : `${rest.length} rows were`} not run. An admin, or the starter once allowed again, can resume it.`;
+    for (const item of rest) this.cancelledIds.add(item.id);
+    this.patchRun(run.id, { stopReason: run.stopReason });
+  }
+
   private async work(run: ActiveRun): Promise<void> {
     while (!run.cancelled && !this.abandoned) {
       const item = run.queue.shift();
       if (!item) return;
+      const refusal = await this.starterRefusal(run);
+      if (refusal) {
+        run.queue.unshift(item);
+        this.stop(run, refusal);
+        return;
+      }
       const attempt = item.attempts + 1;
       const idempotencyKey = runItemKey(run.id, item.rowKey);
       const running: ItemState = { status: "running", attempts: attempt, startedAt: new Date(), finishedAt: null, durationMs: null, result: null, error: null };
       this.setState(item.id, running);
       let report: InvocationReport;
       try {
-        report = await invokeAction({ action: run.action, input: item.input, idempotencyKey, user: run.user, run: { runId: run.id, rowKey: item.rowKey, attempt }, databases: this.databases, logError: this.logError });
+        report = await invokeAction({ action: run.action, input: item.input, idempotencyKey, user: run.user, run: { runId: run.id, rowKey: item.rowKey, attempt }, app: run.app, databases: this.databases, logError: this.logError });
       } catch (error) {
         // invokeAction classifies everything itself; this is a bug in the runner's path, reported like one.
         this.logError(`Bulk run ${run.id} could not run row ${item.rowKey}:`, error);
@@ -217,6 +251,7 @@ export class ActionRunner {
             outcome,
             internalMessage: report.internalMessage,
             run: { runId: run.id, rowKey: item.rowKey, attempt },
+            app: run.app,
           }),
         ),
         at: finishedAt,

@@ -10,8 +10,9 @@ import type { ActionRun } from "@/generated/prisma/client";
 import type { InvalidRunRow, ItemStatus, StartRunResult, startRunInput } from "@/lib/schemas/actions";
 import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { assertConfirmed, assertMayRunAction, canRunAction, findActionOrThrow } from "@/server/actions/action-access";
-import { invocationAuditName } from "@/server/actions/action-audit";
+import { assertConfirmed, assertMayRunAction, canRunAction, directRunRefusal, findActionOrThrow, mayRunDirectly } from "@/server/actions/action-access";
+import { invocationAuditName, type AuditedApp } from "@/server/actions/action-audit";
+import { checkRunSource } from "@/server/actions/run-action";
 import type { ActionUser, AnyAction } from "@/server/actions/define-action";
 import { describeIssues } from "@/server/actions/invoke-action";
 import { actionRunnerFor, type ActionRunner } from "./action-runner";
@@ -74,6 +75,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   assertUniqueRowKeys(input.items);
   const invalid = invalidRowsOf(action, input.items);
   if (invalid) return invalid;
+  const app = await checkRunSource({ db, user, action, via: input.via, inputs: input.items.map((item) => item.input), detail: { rows: input.items.length } });
 
   const runId = newRunId();
   try {
@@ -88,6 +90,9 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
           status: "running",
           concurrency: input.concurrency,
           total: input.items.length,
+          appId: app?.id ?? null,
+          appVersion: app?.version ?? null,
+          widgetId: app?.widgetId ?? null,
         },
         select: { id: true },
       }),
@@ -99,8 +104,8 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
     if (raced) return raced;
     throw error;
   }
-  await recordAuditEvent({ db, actor: user, action: "action_run.start", target: { type: "action_run", id: runId }, detail: { action: action.name, rows: input.items.length, concurrency: input.concurrency } });
-  await runner.activate({ runId, action, user, concurrency: input.concurrency });
+  await recordAuditEvent({ db, actor: user, action: "action_run.start", target: { type: "action_run", id: runId }, detail: { action: action.name, rows: input.items.length, concurrency: input.concurrency, app: app ?? "direct" } });
+  await runner.activate({ runId, action, user, concurrency: input.concurrency, app });
   return { status: "started", runId, total: input.items.length, alreadyStarted: false };
 }
 
@@ -118,6 +123,10 @@ export interface RetryFailedOptions extends ManageRunOptions {
    * idempotency key, so a row that had in fact committed replays its first result.
    */
   inputs?: readonly NewRunItem[];
+}
+
+function appOfRun(run: ActionRun): AuditedApp | null {
+  return run.appId !== null && run.appVersion !== null && run.widgetId !== null ? { id: run.appId, version: run.appVersion, widgetId: run.widgetId } : null;
 }
 
 /** The run, if the user may change it: its creator, or an admin. */
@@ -172,6 +181,9 @@ async function requeue(options: RetryFailedOptions, kind: "retry" | "resume"): P
     });
   }
   const inputs = options.inputs ?? [];
+  // New inputs could name rows the app never showed: only builders and admins may change an app run's inputs.
+  if (inputs.length && !mayRunDirectly(user)) throw directRunRefusal(action);
+  if (!run.appId && !mayRunDirectly(user)) throw directRunRefusal(action);
   if (inputs.length) await assertReplaceableInputs(db, action, runId, statuses, inputs);
   // Compare-and-set: of two tabs pressing the button, one drives the run.
   const claimed = await db.actionRun.updateMany({ where: { id: runId, status: { not: "running" } }, data: { status: "running", startedAt: new Date(), finishedAt: null } });
@@ -179,8 +191,9 @@ async function requeue(options: RetryFailedOptions, kind: "retry" | "resume"): P
   const reset = db.actionRunItem.updateMany({ where: { runId, status: { in: statuses } }, data: { status: "pending", error: null, result: null } });
   // The new inputs and the reset commit together: a retried row never runs its old input by accident.
   const [{ count }] = inputs.length ? await db.$transaction([reset, ...writeItemInputs(db, runId, inputs)] as const) : [await reset];
+  if (run.stopReason) await db.actionRun.update({ where: { id: runId }, data: { stopReason: null } });
   await recordAuditEvent({ db, actor: user, action: `action_run.${kind}`, target: { type: "action_run", id: runId }, detail: { action: run.action, requeued: count, ...(inputs.length ? { newInputs: inputs.length } : {}) } });
-  await runner.activate({ runId, action, user, concurrency: run.concurrency });
+  await runner.activate({ runId, action, user, concurrency: run.concurrency, app: appOfRun(run) });
   return { requeued: count };
 }
 

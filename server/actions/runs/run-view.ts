@@ -33,6 +33,8 @@ export function toRunSummary(run: ActionRun, registry: ActionRegistry = actionRe
     id: run.id,
     action: run.action,
     actionTitle: registry.get(run.action)?.title ?? run.action,
+    app: run.appId !== null && run.appVersion !== null && run.widgetId !== null ? { id: run.appId, version: run.appVersion, widgetId: run.widgetId } : null,
+    stopReason: run.stopReason,
     createdBy: { id: run.createdById, email: run.createdByEmail },
     createdAt: run.createdAt,
     startedAt: run.startedAt,
