@@ -51,7 +51,7 @@ const localAction = defineAction({
     ctx.idempotent(await ctx.datasource(), async (tx) => {
       const invoice = (await tx.query("SELECT status FROM invoices WHERE id = $1 FOR UPDATE", [invoiceId])).rows[0];
       if (!invoice) throw new ActionError(`Invoice ${invoiceId} does not exist.`);
-      const inserted = await tx.query("INSERT INTO invoice_notes (invoice_id, note, author, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id", [invoiceId, note, ctx.user.email, ctx.idempotencyKey]);
+      const inserted = await tx.query("INSERT INTO invoice_notes (invoice_id, note, author, idempotency_key, origin) VALUES ($1, $2, $3, $4, 'direct') RETURNING id", [invoiceId, note, ctx.user.email, ctx.idempotencyKey]);
       return { invoiceId, noteId: String(inserted.rows[0]?.id) };
     }),
 });

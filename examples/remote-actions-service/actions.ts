@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS invoice_notes (
   note        text NOT NULL,
   author      text NOT NULL,
   idempotency_key text NOT NULL,
+  -- Where the note was made: "app <id> v<version> <widget>", or "direct".
+  origin      text NOT NULL,
   created_at  timestamptz NOT NULL DEFAULT now()
 );`;
 
@@ -43,7 +45,8 @@ export const addInvoiceNote = defineAction({
       const invoice = (await tx.query("SELECT status FROM invoices WHERE id = $1 FOR UPDATE", [invoiceId])).rows[0];
       if (!invoice) throw new ActionError(`Invoice ${invoiceId} does not exist.`);
       if (invoice.status === "closed") throw new ActionError(`Invoice ${invoiceId} is closed; notes go on open invoices only.`);
-      const inserted = await tx.query("INSERT INTO invoice_notes (invoice_id, note, author, idempotency_key) VALUES ($1, $2, $3, $4) RETURNING id", [invoiceId, note, ctx.user.email, ctx.idempotencyKey]);
+      const origin = ctx.app ? `app ${ctx.app.id} v${ctx.app.version} ${ctx.app.widget}` : "direct";
+      const inserted = await tx.query("INSERT INTO invoice_notes (invoice_id, note, author, idempotency_key, origin) VALUES ($1, $2, $3, $4, $5) RETURNING id", [invoiceId, note, ctx.user.email, ctx.idempotencyKey, origin]);
       return { invoiceId, noteId: String(inserted.rows[0]?.id) };
     });
   },

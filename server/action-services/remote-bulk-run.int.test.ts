@@ -7,7 +7,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppDocumentInput } from "@/lib/app-document";
 import type { RunView } from "@/lib/schemas/actions";
+import { DEFAULT_POLICY } from "@/lib/schemas/datasources";
 import { actionRunnerFor } from "@/server/actions/runs/action-runner";
 import { started, until } from "@/server/actions/testing/actions-int-support";
 import { sealServiceSecret } from "@/server/action-services/service-store";
@@ -65,6 +67,48 @@ describe("remote actions beside local ones", () => {
     expect(invalid).toMatchObject({ status: "invalid", invalidRows: [{ rowKey: "x", errors: [{ field: "invoiceId" }] }] });
     // Operators run actions only through an app that offers them, remote ones included.
     await expect((await as("operator")).actions.run({ action: ACTION, input: { invoiceId: 1, note: "n" }, idempotencyKey: randomUUID() })).rejects.toThrow(/runs only through an app that offers it/);
+  });
+});
+
+describe("through an app, as operators run it", () => {
+  it("runs in bulk on rows the app's table shows from the billing database, and the service learns the app, version and widget", async () => {
+    const url = new URL(service.database.url);
+    const admin = await as("admin");
+    await admin.datasources.save({
+      name: "Billing",
+      connection: { kind: "postgres", host: url.hostname, port: Number(url.port || 5432), database: service.database.name, user: decodeURIComponent(url.username), password: "", sslMode: "disable" },
+      policy: DEFAULT_POLICY,
+    });
+    const builder = await as("builder");
+    const app = await builder.apps.create({ name: "Billing desk", slug: "billing-desk" });
+    const document: AppDocumentInput = {
+      id: app.id,
+      name: "Billing desk",
+      slug: "billing-desk",
+      queries: [{ id: "openInvoices", datasource: "Billing", sql: "SELECT id, customer FROM invoices WHERE status = 'open' ORDER BY id LIMIT 50", mode: "read", trigger: { kind: "onLoad" } }],
+      pages: [
+        {
+          id: "invoices",
+          name: "Invoices",
+          widgets: [{ id: "invoicesTable", type: "table", layout: { x: 0, y: 0, w: 12, h: 8 }, props: { data: "{{ openInvoices.data }}", rowKey: "id", actions: [{ action: ACTION, label: "Add note", mapping: { invoiceId: "{{ row.id }}", note: "From the billing desk" } }] } }],
+        },
+      ],
+    };
+    const saved = await builder.apps.save({ appId: app.id, baseVersion: 1, document, message: "billing desk" });
+    await builder.apps.publish({ appId: app.id, version: saved.version });
+
+    const operator = await as("operator");
+    const via = { appId: app.id, version: "published" as const, widgetId: "invoicesTable", params: {} };
+    const rows = items("desk", [1, 2, 3]).map((item) => ({ ...item, input: { ...item.input, note: "From the billing desk" } }));
+    const { runId } = started(await operator.actions.startRun({ action: ACTION, items: rows, via }));
+    await settle(runId);
+    expect((await operator.actions.getRun({ runId })).run).toMatchObject({ status: "done", done: 3, failed: 0 });
+    const origins = await service.pool.query("SELECT DISTINCT origin FROM invoice_notes WHERE idempotency_key LIKE $1", [`${runId}:%`]);
+    expect(origins.rows).toEqual([{ origin: `app ${app.id} v${saved.version} invoicesTable` }]);
+
+    // A closed invoice is not among the rows the table shows: refused before the service is called.
+    const closed = await operator.actions.startRun({ action: ACTION, items: [{ rowKey: "closed", input: { invoiceId: 10, note: "From the billing desk" } }], via }).catch((error: unknown) => error);
+    expect(closed).toMatchObject({ message: expect.stringMatching(/is not among the rows invoicesTable shows you/) });
   });
 });
 
