@@ -56,7 +56,7 @@ export function ActionServiceAdmin({ initialServices }: { initialServices: Actio
               <code>{service.url}</code>
               <span style={{ color: "var(--color-text-muted)" }}>
                 manifest {service.manifestVersion ?? "—"}
-                {service.manifestFetchedAt ? `, read ${service.manifestFetchedAt.toLocaleString()}` : ""}
+                {service.manifestFetchedAt ? `, read ${service.manifestFetchedAt.toISOString().replace("T", " ").slice(0, 19)} UTC` : ""}
               </span>
               <span style={{ marginLeft: "auto", display: "flex", gap: "var(--space-2)" }}>
                 <Button size="small" disabled={refresh.isPending} onClick={() => refresh.mutate({ id: service.id })}>
