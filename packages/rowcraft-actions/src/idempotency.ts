@@ -83,9 +83,9 @@ export function postgresIdempotency(pool: PgPoolLike): IdempotencyStore {
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query("BEGIN");
         const leftMs = Math.max(1, Math.ceil(deadline - Date.now()));
-        await client.query(`SET LOCAL statement_timeout = ${leftMs}`);
+        // One round trip: without values node-postgres sends this as one simple query (leftMs is an integer we computed).
+        await client.query(`BEGIN; SET LOCAL statement_timeout = ${leftMs}`);
         const claimed = await client.query("INSERT INTO rowcraft_idempotency (idempotency_key, action) VALUES ($1, $2) ON CONFLICT (idempotency_key) DO NOTHING", [key, action]);
         if (claimed.rowCount !== 1) {
           const row = (await client.query("SELECT action, result_json FROM rowcraft_idempotency WHERE idempotency_key = $1", [key])).rows[0];
