@@ -98,10 +98,14 @@ async function main(): Promise<void> {
       for (const [label, action] of [["local", LOCAL], ["remote", REMOTE]] as const) {
         const items = Array.from({ length: ROWS }, (_, i) => ({ rowKey: `${label}-${round}-${i + 1}`, input: { invoiceId: i + 1, note: `bench ${round}` } }));
         const started = performance.now();
+        const cpuBefore = process.cpuUsage();
         const start = await startRun({ db, user: actor, runner, input: { action, items, concurrency: DEFAULT_RUN_CONCURRENCY } });
         if (start.status !== "started") throw new Error(start.message);
         await runner.settle(start.runId);
         const seconds = (performance.now() - started) / 1000;
+        const cpu = process.cpuUsage(cpuBefore);
+        // CPU this process (Rowcraft) spent per row: the part of the cost that is not the service's or PostgreSQL's.
+        const cpuPerRow = (cpu.user + cpu.system) / 1000 / ROWS;
         const finished = await db.actionRunItem.findMany({ where: { runId: start.runId }, select: { status: true, durationMs: true, error: true } });
         const ok = finished.filter((item) => item.status === "ok").length;
         const durations = finished.map((item) => item.durationMs ?? NaN).sort((a, b) => a - b);
@@ -109,11 +113,11 @@ async function main(): Promise<void> {
         const rate = ROWS / seconds;
         if (ok !== ROWS || written !== ROWS) throw new Error(`${label}: expected ${ROWS} ok rows and notes; got ${ok} and ${written} (${finished.find((item) => item.error)?.error ?? ""})`);
         console.error(`${label} round ${round}: ${Math.round(rate)} rows/s${label === "remote" ? (rate >= TARGET_ROWS_PER_SECOND ? " (target met)" : " (BELOW TARGET)") : ""}`);
-        results.push(`| ${label} | ${round} | ${seconds.toFixed(2)} s | **${Math.round(rate).toLocaleString("en-US")}** | ${percentile(durations, 50)} ms | ${percentile(durations, 95)} ms |`);
+        results.push(`| ${label} | ${round} | ${seconds.toFixed(2)} s | **${Math.round(rate).toLocaleString("en-US")}** | ${percentile(durations, 50)} ms | ${percentile(durations, 95)} ms | ${cpuPerRow.toFixed(2)} ms |`);
       }
     }
-    console.log("| action | round | wall time | rows/s | row p50 | row p95 |");
-    console.log("|---|---:|---:|---:|---:|---:|");
+    console.log("| action | round | wall time | rows/s | row p50 | row p95 | Rowcraft CPU per row |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|");
     for (const line of results) console.log(line);
   } finally {
     await closeActionDatabases();

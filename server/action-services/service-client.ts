@@ -5,6 +5,8 @@
  * whose message names the service and says what the admin or operator can do.
  */
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import {
   invokeResponseSchema,
   manifestSchema,
@@ -64,13 +66,14 @@ function rootMessage(error: unknown): string {
   return message;
 }
 
-function transportError(endpoint: ServiceEndpoint, error: unknown, timeoutMs: number, timedOut: boolean): ActionServiceError {
+/** `uncertain`: an earlier attempt of this call may have reached the service, so "nothing was run" cannot be said. */
+function transportError(endpoint: ServiceEndpoint, error: unknown, timeoutMs: number, timedOut: boolean, uncertain = false): ActionServiceError {
   const where = `The action service "${endpoint.name}" (${endpoint.url})`;
   if (timedOut) {
     return new ActionServiceError("timeout", `${where} did not answer within ${formatSeconds(timeoutMs)}. Whether it finished is unknown; running it again with the same key is safe.`);
   }
   const code = networkCode(error);
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
+  if (!uncertain && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH" || code === "ENETUNREACH")) {
     const why = code === "ECONNREFUSED" ? "connection refused" : code === "ENOTFOUND" ? "host not found" : `network error ${code}`;
     return new ActionServiceError("unreachable", `${where} is not reachable (${why}); nothing was run. Check that the service is up, then retry.`);
   }
@@ -80,8 +83,60 @@ function transportError(endpoint: ServiceEndpoint, error: unknown, timeoutMs: nu
   );
 }
 
-async function post(endpoint: ServiceEndpoint, message: { requestId: string }, options: { timeoutMs: number; signal?: AbortSignal }): Promise<{ status: number; text: string; json: unknown }> {
-  const body = JSON.stringify(message);
+interface RawAnswer {
+  status: number;
+  header(name: string): string | null;
+  text: string;
+}
+
+// node:http with keep-alive rather than fetch: a bulk run makes thousands of small calls, and
+// undici's fetch costs several times the CPU per call. Redirects are not followed (a 3xx is
+// reported as a bad answer): a signed request goes only to the registered URL.
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+
+class StaleSocketError extends Error {}
+
+function send(endpoint: ServiceEndpoint, body: string, signal: AbortSignal): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(endpoint.url);
+    const secure = url.protocol === "https:";
+    const request = (secure ? https : http).request(
+      url,
+      {
+        method: "POST",
+        agent: secure ? agents.https : agents.http,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...signedHeaders(endpoint.secret, body) },
+        signal,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) request.destroy(new ActionServiceError("bad_response", `The action service "${endpoint.name}" answered with more than ${MAX_RESPONSE_BYTES} bytes.`));
+          else chunks.push(chunk);
+        });
+        response.on("end", () => {
+          const header = (name: string) => {
+            const value = response.headers[name];
+            return (Array.isArray(value) ? value[0] : value) ?? null;
+          };
+          resolve({ status: response.statusCode ?? 0, header, text: Buffer.concat(chunks).toString("utf8") });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the service closed (it restarted) fails at once: worth one more try on a new one.
+      if (request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE") && !signal.aborted) reject(new StaleSocketError(error.message, { cause: error }));
+      else reject(error);
+    });
+    request.end(body);
+  });
+}
+
+async function post(endpoint: ServiceEndpoint, first: { requestId: string }, options: { timeoutMs: number; signal?: AbortSignal }): Promise<{ status: number; text: string; json: unknown }> {
+  let message = first;
   // One controller and one timer per call (AbortSignal.any/timeout cost more and linger on Node 20).
   const controller = new AbortController();
   let timedOut = false;
@@ -92,38 +147,38 @@ async function post(endpoint: ServiceEndpoint, message: { requestId: string }, o
   const forward = () => controller.abort();
   if (options.signal?.aborted) controller.abort();
   options.signal?.addEventListener("abort", forward, { once: true });
-  let response: Response;
-  let text: string;
+  let answer: RawAnswer;
+  let retried = false;
   try {
-    response = await fetch(endpoint.url, {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/json", ...signedHeaders(endpoint.secret, body) },
-      signal: controller.signal,
-      // A redirect would send a signed body somewhere nobody registered.
-      redirect: "error",
-    });
-    const length = Number(response.headers.get("content-length") ?? 0);
-    if (length > MAX_RESPONSE_BYTES) throw new ActionServiceError("bad_response", `The action service "${endpoint.name}" answered with ${length} bytes; at most ${MAX_RESPONSE_BYTES} are read.`);
-    text = await response.text();
+    try {
+      answer = await send(endpoint, JSON.stringify(message), controller.signal);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      // A new request id: the first may have arrived, and the service accepts each id once. The
+      // idempotency key is unchanged, so an invocation that did run replays instead of repeating.
+      message = { ...message, requestId: randomUUID() };
+      retried = true;
+      answer = await send(endpoint, JSON.stringify(message), controller.signal);
+    }
   } catch (error) {
     if (error instanceof ActionServiceError) throw error;
-    throw transportError(endpoint, error, options.timeoutMs, timedOut || controller.signal.aborted);
+    throw transportError(endpoint, error, options.timeoutMs, timedOut || controller.signal.aborted, retried);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", forward);
   }
+  const { text } = answer;
   let json: unknown = null;
   try {
     json = JSON.parse(text);
   } catch {
     // Judged below by status: a 200 must be JSON, an error page need not be.
   }
-  if (response.status === 200) {
+  if (answer.status === 200) {
     const verified = verifySignature({
       secrets: [endpoint.secret],
-      timestamp: response.headers.get(TIMESTAMP_HEADER),
-      signature: response.headers.get(SIGNATURE_HEADER),
+      timestamp: answer.header(TIMESTAMP_HEADER),
+      signature: answer.header(SIGNATURE_HEADER),
       payload: responsePayload(message.requestId, text),
     });
     if (!verified.ok) {
@@ -131,7 +186,7 @@ async function post(endpoint: ServiceEndpoint, message: { requestId: string }, o
     }
     return { status: 200, text, json };
   }
-  throw refusal(endpoint, response.status, json, text);
+  throw refusal(endpoint, answer.status, json, text);
 }
 
 function refusal(endpoint: ServiceEndpoint, status: number, json: unknown, text: string): ActionServiceError {
