@@ -30,6 +30,7 @@ export const refundOrder = defineAction({
   }),
   minRole: "operator",
   danger: { confirm: "Money goes back to the customers' payment methods. This cannot be undone." },
+  precondition: { column: "status", oneOf: ["paid", "shipped", "delivered"], message: "Only paid, shipped or delivered orders can be refunded." },
   timeoutMs: 10_000,
   mode: "perRow",
   run: async (input, ctx) => {

@@ -142,7 +142,7 @@ export function RunActionDialog({ table, scope, columns, rows, target, onClose, 
       {list.isPending ? <p role="status">Loading actions…</p> : null}
       {list.error ? <Alert tone="error">{errorMessage(list.error)}</Alert> : null}
       {target.kind === "start" && list.data ? (
-        list.data.length ? <ActionPicker actions={list.data} value={actionName} onChange={setActionName} /> : <Alert tone="info">No actions are registered yet; engineers add them under server/actions.</Alert>
+        list.data.length ? <ActionPicker actions={list.data} value={actionName} onChange={setActionName} table={table} /> : <Alert tone="info">No actions are registered yet; engineers add them under actions/ (see docs/actions.md).</Alert>
       ) : null}
       {action ? (
         <MappingFields

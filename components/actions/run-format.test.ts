@@ -1,7 +1,7 @@
 /** Row labels, confirmations, rate and time left, and the grid status per row state. */
 import { describe, expect, it } from "vitest";
 import type { RunProgress } from "@/lib/schemas/actions";
-import { actionOnRows, confirmTitle, formatRate, formatTimeLeft, newRequestKey, progressSummary, rowKeyLabel, rowStatusOf, runCommands } from "./run-format";
+import { actionOnRows, confirmTitle, formatRate, formatTimeLeft, newRequestKey, progressSummary, rowKeyLabel, rowStatusOf, runCommands, runOutcome, splitByPrecondition, tableMismatch, targetLabel } from "./run-format";
 
 const progress = (counts: Partial<RunProgress>): RunProgress => ({ total: 3, done: 0, ok: 0, failed: 0, pending: 0, running: 0, cancelled: 0, interrupted: 0, ratePerSecond: null, etaSeconds: null, ...counts });
 
@@ -45,5 +45,29 @@ describe("run-format", () => {
 
   it("makes UUIDs", () => {
     expect(newRequestKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("states a run's outcome in the colour it deserves, not Finished when rows failed", () => {
+    expect(runOutcome("done", progress({ total: 2, ok: 0, failed: 2 }))).toEqual({ text: "0 of 2 succeeded", tone: "danger" });
+    expect(runOutcome("done", progress({ total: 2, ok: 1, failed: 1 }))).toEqual({ text: "1 of 2 succeeded", tone: "warning" });
+    expect(runOutcome("done", progress({ total: 2, ok: 2 }))).toEqual({ text: "Finished", tone: "success" });
+    expect(runOutcome("running", progress({ total: 2, failed: 1 }))).toEqual({ text: "Running", tone: "accent" });
+  });
+
+  it("skips rows an action's precondition refuses, saying why", () => {
+    const rows = [{ rowKey: "1", row: { status: "paid" } }, { rowKey: "2", row: { status: "pending" } }, { rowKey: "3", row: { id: 3 } }];
+    const split = splitByPrecondition({ column: "status", oneOf: ["paid", "shipped"], message: "Only paid or shipped orders can be refunded." }, rows);
+    expect(split.eligible.map((row) => row.rowKey)).toEqual(["1", "3"]);
+    expect(split.skipped).toEqual([{ rowKey: "2", reason: "Skipped: Only paid or shipped orders can be refunded. (status is pending)" }]);
+    expect(splitByPrecondition(null, rows).eligible).toHaveLength(3);
+  });
+
+  it("says what an action changes, and offers it only on rows of its table", () => {
+    const target = { source: "acme-ops", datasource: "Acme Ops", unresolved: null, table: "customers", key: { id: "customerId" } };
+    expect(targetLabel({ target })).toBe("customers in Acme Ops");
+    expect(targetLabel({ target: { ...target, datasource: null, table: null } })).toBe("no rows · acme-ops (not connected)");
+    expect(tableMismatch({ target }, "orders")).toBe("Acts on customers, not orders");
+    expect(tableMismatch({ target }, "Customers")).toBeNull();
+    expect(tableMismatch({ target: { ...target, table: null } }, "orders")).toBe("Acts on no rows");
   });
 });

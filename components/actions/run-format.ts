@@ -4,7 +4,7 @@
  * status column per row state. Pure, no React.
  */
 import type { RowStatus } from "@/components/grid";
-import type { ItemStatus, RunProgress, RunStatus } from "@/lib/schemas/actions";
+import type { ActionSummary, ItemStatus, RunProgress, RunStatus } from "@/lib/schemas/actions";
 import { plural } from "./mapping";
 
 /** The table editor's row ids are primary keys as JSON pairs (`[["id",70605]]`): shown as "70605" (or "1, 2" for composite keys). */
@@ -55,6 +55,47 @@ export function formatTimeLeft(seconds: number | null): string | null {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.round((seconds % 3600) / 60);
   return `about ${hours} h${minutes ? ` ${minutes} min` : ""} left`;
+}
+
+/**
+ * How a run ended, in words and the colour it deserves: "Finished" only when every row
+ * succeeded; otherwise "1 of 2 succeeded" (warning) or "0 of 2 succeeded" (danger). Runs still
+ * going, cancelled or interrupted keep their status.
+ */
+export function runOutcome(status: RunStatus, progress: Pick<RunProgress, "ok" | "failed" | "total">): { text: string; tone: "accent" | "success" | "warning" | "danger" | "neutral" } {
+  if (status !== "done" || progress.failed === 0) return { text: RUN_STATUS_TEXT[status], tone: RUN_STATUS_TONE[status] };
+  const text = `${progress.ok.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} succeeded`;
+  return { text, tone: progress.ok === 0 ? "danger" : "warning" };
+}
+
+/** Rows an action's precondition accepts, and the others with why (rows without the column cannot be checked here: they go, and the action decides). */
+export function splitByPrecondition<T extends { rowKey: string; row: Record<string, unknown> }>(
+  precondition: { column: string; oneOf: readonly (string | number | boolean)[]; message: string } | null,
+  rows: readonly T[],
+): { eligible: T[]; skipped: { rowKey: string; reason: string }[] } {
+  if (!precondition) return { eligible: [...rows], skipped: [] };
+  const eligible: T[] = [];
+  const skipped: { rowKey: string; reason: string }[] = [];
+  for (const selected of rows) {
+    const value = selected.row[precondition.column];
+    if (value === undefined || precondition.oneOf.some((accepted) => String(accepted) === String(value))) eligible.push(selected);
+    else skipped.push({ rowKey: selected.rowKey, reason: `Skipped: ${precondition.message} (${precondition.column} is ${value === null ? "empty" : String(value)})` });
+  }
+  return { eligible, skipped };
+}
+
+/** What an action changes, for pickers: "orders in Acme Ops", "no rows · Acme Ops", "acme-ops (not connected)". */
+export function targetLabel(action: Pick<ActionSummary, "target">): string {
+  const { target } = action;
+  const where = target.datasource ?? `${target.source} (not connected)`;
+  return target.table === null ? `no rows · ${where}` : `${target.table} in ${where}`;
+}
+
+/** Why an action cannot take rows of `table` (the table editor's), or null when it can. */
+export function tableMismatch(action: Pick<ActionSummary, "target">, table: string | null): string | null {
+  if (table === null) return null;
+  if (action.target.table === null) return "Acts on no rows";
+  return action.target.table.toLowerCase() === table.toLowerCase() ? null : `Acts on ${action.target.table}, not ${table}`;
 }
 
 export const RUN_STATUS_TEXT: Record<RunStatus, string> = { running: "Running", done: "Finished", cancelled: "Cancelled", interrupted: "Interrupted" };

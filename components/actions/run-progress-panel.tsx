@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Badge, Card } from "@/components/ui/surface";
 import styles from "./actions.module.css";
 import { RunResults } from "./run-results";
-import { countLabel, formatRate, formatTimeLeft, progressSummary, RUN_STATUS_TEXT, RUN_STATUS_TONE, runCommands } from "./run-format";
+import { countLabel, formatRate, formatTimeLeft, progressSummary, runCommands, runOutcome } from "./run-format";
 import type { ActionRunState } from "./use-action-run";
 
 export interface RunProgressPanelProps {
@@ -43,6 +43,7 @@ export function RunProgressPanel({ run, onClose, onRetryWithMapping }: RunProgre
   const rate = formatRate(progress.ratePerSecond);
   const left = formatTimeLeft(progress.etaSeconds);
   const running = summary.status === "running";
+  const outcome = runOutcome(summary.status, progress);
 
   return (
     <Card>
@@ -51,7 +52,7 @@ export function RunProgressPanel({ run, onClose, onRetryWithMapping }: RunProgre
           <h2 id={headingId} className={styles.heading}>
             {summary.actionTitle} on {countLabel(summary.total)}
           </h2>
-          <Badge tone={RUN_STATUS_TONE[summary.status]}>{RUN_STATUS_TEXT[summary.status]}</Badge>
+          <Badge tone={outcome.tone}>{outcome.text}</Badge>
           <span className={styles.spacer} />
           <span className={styles.muted}>
             Started {summary.createdAt.toLocaleString()} by {summary.createdBy.email}
@@ -71,7 +72,7 @@ export function RunProgressPanel({ run, onClose, onRetryWithMapping }: RunProgre
           aria-valuetext={`${progress.done} of ${progress.total} rows done`}
           className={styles.progressTrack}
         >
-          <div className={styles.progressOk} style={{ width: `${percent}%` }} />
+          <div className={outcome.tone === "danger" ? styles.progressFailed : outcome.tone === "warning" ? styles.progressMixed : styles.progressOk} style={{ width: `${percent}%` }} />
         </div>
         <div className={styles.row}>
           <strong>
@@ -84,7 +85,7 @@ export function RunProgressPanel({ run, onClose, onRetryWithMapping }: RunProgre
         </div>
         {/* Polite and steady while the run goes; says how it ended once, when it settles. */}
         <p role="status" className={styles.muted}>
-          {running ? `Running, ${summary.concurrency} rows at a time.` : `${RUN_STATUS_TEXT[summary.status]}: ${progressSummary(progress)}.`}
+          {running ? `Running, ${summary.concurrency} rows at a time.` : `${outcome.text}: ${progressSummary(progress)}.`}
           {summary.status === "interrupted" ? " The server stopped during this run; Resume runs the rows that never finished, without repeating any that did." : ""}
         </p>
         {view.canManage ? (
@@ -111,6 +112,7 @@ export function RunProgressPanel({ run, onClose, onRetryWithMapping }: RunProgre
             ) : null}
           </div>
         ) : null}
+        {summary.stopReason ? <Alert tone="error">{summary.stopReason}</Alert> : null}
         {run.commandError ? <Alert tone="error">{run.commandError}</Alert> : null}
         {run.items ? <RunResults items={run.items} /> : <p className={styles.muted}>Loading the rows…</p>}
       </section>

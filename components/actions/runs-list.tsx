@@ -8,7 +8,7 @@ import Link from "next/link";
 import { Alert, Badge, DataTable, EmptyState } from "@/components/ui/surface";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
-import { RUN_STATUS_TEXT, RUN_STATUS_TONE } from "./run-format";
+import { runOutcome } from "./run-format";
 
 export function RunsList() {
   const trpc = useTRPC();
@@ -35,7 +35,7 @@ export function RunsList() {
               <Link href={`/runs/${encodeURIComponent(run.id)}`}>{run.actionTitle}</Link>
             </td>
             <td>
-              <Badge tone={RUN_STATUS_TONE[run.status]}>{RUN_STATUS_TEXT[run.status]}</Badge>
+              <Badge tone={runOutcome(run.status, { ok: run.done - run.failed, failed: run.failed, total: run.total }).tone}>{runOutcome(run.status, { ok: run.done - run.failed, failed: run.failed, total: run.total }).text}</Badge>
             </td>
             <td>
               {run.done.toLocaleString("en-US")} / {run.total.toLocaleString("en-US")}

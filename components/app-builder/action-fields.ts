@@ -1,5 +1,6 @@
 // Reads an action's input fields from its JSON Schema (as actions.list serves it), for the
 // mapping editors and form field pickers.
+import { targetLabel } from "@/components/actions/run-format";
 import type { ActionSummary } from "@/lib/schemas/actions";
 
 export interface ActionField {
@@ -26,12 +27,6 @@ export function actionFields(action: ActionSummary | undefined): ActionField[] {
   });
 }
 
-/** What an action changes, for pickers: "orders in Acme Ops", "no rows · Acme Ops", "acme-ops (not connected)". */
-export function targetLabel(action: Pick<ActionSummary, "target">): string {
-  const { target } = action;
-  const where = target.datasource ?? `${target.source} (not connected)`;
-  return target.table === null ? `no rows · ${where}` : `${target.table} in ${where}`;
-}
 
 /** Where an action may be picked: on a table's rows (its query's source), or somewhere that names no rows (a form). */
 export type ActionPlace = { rowsFrom: string | null } | { noRows: true } | null;

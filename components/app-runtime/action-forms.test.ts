@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACTION_SCHEMAS } from "@/lib/app-document/demo-apps";
 import type { ActionSummary } from "@/lib/schemas/actions";
-import { batchInput, mappedInput, perRowInputs } from "./action-input";
+import { batchInput, mappedInput, perRowInputs, selectedRowsOf, selectionInputs } from "./action-input";
 import { formFields, initialValue, parseForm } from "./form-fields";
 
 const summary = (name: keyof typeof DEMO_ACTION_SCHEMAS, extra: Partial<ActionSummary> = {}): ActionSummary => ({
@@ -15,6 +15,7 @@ const summary = (name: keyof typeof DEMO_ACTION_SCHEMAS, extra: Partial<ActionSu
   timeoutMs: 1000,
   target: DEMO_ACTION_SCHEMAS[name].target,
   service: null,
+  precondition: null,
   inputSchema: DEMO_ACTION_SCHEMAS[name].inputSchema,
   outputSchema: null,
   canRun: true,
@@ -93,5 +94,16 @@ describe("form fields", () => {
     const [, , notify, ids] = formFields(schema);
     expect(initialValue(ids!, [1, 2])).toBe("1, 2");
     expect(initialValue(notify!, true)).toBe(true);
+  });
+});
+
+describe("a button on a table's selection", () => {
+  it("runs a per-row action on every selected row, selectedRow standing for each, keyed by the row's key", () => {
+    const scope = { ordersTable: { selectedRows: [{ id: 7 }, { id: "8" }], selectedRow: { id: 7 } } };
+    const rows = selectedRowsOf(scope, "ordersTable");
+    expect(rows).toHaveLength(2);
+    const items = selectionInputs(summary("refund-order"), { orderId: "{{ ordersTable.selectedRow.id }}", reason: "Customer request" }, scope, "ordersTable", rows);
+    expect(items).toEqual({ ok: true, items: [{ rowKey: "7", input: { orderId: 7, reason: "Customer request" } }, { rowKey: "8", input: { orderId: 8, reason: "Customer request" } }] });
+    expect(selectedRowsOf(scope, null)).toEqual([]);
   });
 });

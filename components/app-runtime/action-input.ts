@@ -66,6 +66,31 @@ export function mappedInput(action: ActionSummary, mapping: Readonly<Record<stri
   return finish(fieldsOfSchema(action.inputSchema), values);
 }
 
+/** The selected rows of a table widget, keyed for a run by the row's values (never its position). */
+export function selectedRowsOf(scope: Scope, table: string | null): { rowKey: string; row: Record<string, unknown> }[] {
+  if (table === null) return [];
+  const holder = scope[table] as { selectedRows?: unknown } | undefined;
+  const rows = Array.isArray(holder?.selectedRows) ? (holder.selectedRows as Record<string, unknown>[]) : [];
+  // Provisional keys: selectionInputs keys each row by the action's key values instead.
+  return rows.map((row, position) => ({ rowKey: `selected-${position}`, row }));
+}
+
+/**
+ * A button's inputs for each selected row of `table`: its mapping evaluated with
+ * `table.selectedRow` standing for that row (so `{{ t.selectedRow.id }}` takes each row in turn).
+ */
+export function selectionInputs(action: ActionSummary, mapping: Readonly<Record<string, string>>, scope: Scope, table: string, rows: readonly { rowKey: string; row: Record<string, unknown> }[]): { ok: true; items: { rowKey: string; input: ActionInput }[] } | { ok: false; message: string } {
+  const holder = (scope[table] ?? {}) as Record<string, unknown>;
+  const items: { rowKey: string; input: ActionInput }[] = [];
+  for (const { rowKey, row } of rows) {
+    const result = mappedInput(action, mapping, { ...scope, [table]: { ...holder, selectedRow: row } });
+    if (!result.ok) return { ok: false, message: rows.length > 1 ? `Row ${rowKey}: ${result.message}` : result.message };
+    const key = Object.values(action.target.key).map((field) => result.input[field]);
+    items.push({ rowKey: key.length && key.every((value) => value !== undefined) ? key.map(String).join(", ") : rowKey, input: result.input });
+  }
+  return { ok: true, items };
+}
+
 /** One input per selected row, with `row` bound to it. */
 export function perRowInputs(action: ActionSummary, mapping: Readonly<Record<string, string>>, scope: Scope, rows: readonly { rowKey: string; row: Record<string, unknown> }[]): { ok: true; items: { rowKey: string; input: ActionInput }[] } | { ok: false; message: string } {
   const items: { rowKey: string; input: ActionInput }[] = [];

@@ -66,7 +66,8 @@ test("refund three orders: suggestions, type check, confirmation, progress, one 
 
   // Progress reaches 3 / 3: two refunds went through, the third failed with the domain error.
   await expect(page).toHaveURL(/[?&]run=/);
-  await editor.waitForRunEnd(3);
+  // The outcome, not a green "Finished": one row failed.
+  await editor.waitForRunEnd(3, "2 of 3 succeeded");
   await expect(page.getByText("3 / 3", { exact: true })).toBeVisible();
   const failure = `Order ${third.id} was paid ${third.total}; at most ${third.total} can be refunded.`;
   await expect(editor.result(first.id)).toContainText("Done");
@@ -81,7 +82,7 @@ test("refund three orders: suggestions, type check, confirmation, progress, one 
 
   // A reload shows where the run stands.
   await page.reload();
-  await editor.waitForRunEnd(3);
+  await editor.waitForRunEnd(3, "2 of 3 succeeded");
   await expect(editor.result(third.id)).toContainText(failure);
 
   // The fix: refund what the failed order was paid (amount ← total_cents), then retry the failed row.

@@ -91,9 +91,10 @@ export class ActionRunPage {
     return this.results().getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: rowLabel, exact: true }) });
   }
 
-  async waitForRunEnd(total: number): Promise<void> {
+  /** Waits until every row ran and the run says how it ended: "Finished" when all succeeded, else "2 of 3 succeeded". */
+  async waitForRunEnd(total: number, outcome = "Finished"): Promise<void> {
     await expect(this.progress()).toHaveAttribute("aria-valuemax", String(total));
     await expect(this.progress()).toHaveAttribute("aria-valuenow", String(total), { timeout: 20_000 });
-    await expect(this.page.getByRole("status").filter({ hasText: /^Finished:/ })).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByRole("status").filter({ hasText: new RegExp(`^${outcome}:`) })).toBeVisible({ timeout: 20_000 });
   }
 }

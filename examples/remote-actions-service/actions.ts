@@ -36,6 +36,7 @@ export const addInvoiceNote = defineAction({
   }),
   output: z.object({ invoiceId: z.number(), noteId: z.string() }),
   minRole: "operator",
+  precondition: { column: "status", oneOf: ["open"], message: "Notes go on open invoices only." },
   target: { source: "billing", table: "invoices", key: { id: "invoiceId" } },
   timeoutMs: 5_000,
   mode: "perRow",

@@ -8,6 +8,7 @@ const action = (name: string, overrides: Partial<ManifestAction> = {}): Manifest
   description: "",
   minRole: "operator",
   danger: null,
+  precondition: null,
   target: { source: "billing", rows: false },
   timeoutMs: 1_000,
   mode: "perRow",

@@ -2,7 +2,7 @@
 import type { ManifestAction } from "@rowcraft/actions/protocol";
 import type { ManifestChanges } from "@/lib/schemas/action-services";
 
-const FIELDS = ["title", "description", "minRole", "danger", "target", "timeoutMs", "mode", "selectionField", "inputSchema", "outputSchema"] as const;
+const FIELDS = ["title", "description", "minRole", "danger", "precondition", "target", "timeoutMs", "mode", "selectionField", "inputSchema", "outputSchema"] as const;
 
 export function diffManifests(before: readonly ManifestAction[], after: readonly ManifestAction[]): ManifestChanges {
   const old = new Map(before.map((action) => [action.name, action]));

@@ -42,6 +42,7 @@ export function toRemoteAction(service: Pick<ActionService, "name">, endpoint: (
     output: null,
     minRole: action.minRole,
     danger: action.danger,
+    precondition: action.precondition,
     timeoutMs: action.timeoutMs,
     mode: action.mode,
     selectionField: action.selectionField,

@@ -54,6 +54,7 @@ describe("remote actions beside local ones", () => {
       minRole: "operator",
       mode: "perRow",
       target: { source: "billing", table: "invoices", key: { id: "invoiceId" } },
+      precondition: { column: "status", oneOf: ["open"], message: "Notes go on open invoices only." },
       inputSchema: expect.objectContaining({ required: ["invoiceId", "note"] }),
       canRun: true,
     });

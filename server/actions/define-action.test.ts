@@ -36,6 +36,10 @@ describe("defineAction", () => {
     expect(define({ source: "crm", table: "t", key: { id: "id" } }, { mode: "batch", selectionField: "ids" })).toThrow(/held by its selectionField "ids"/);
     expect(define({ source: "crm", rows: false }, { mode: "batch", selectionField: "ids" })).toThrow(/give its target a table and key/);
     expect(define({ source: "crm", table: "t", key: { id: "id" } })().target).toEqual({ source: "crm", table: "t", key: { id: "id" } });
+    const precondition = { column: "status", oneOf: ["open"], message: "Only open rows." };
+    expect(define({ source: "crm", rows: false }, { precondition })).toThrow(/precondition is about rows/);
+    expect(define({ source: "crm", table: "t", key: { id: "id" } }, { precondition: { ...precondition, oneOf: [] } })).toThrow(/precondition needs/);
+    expect(define({ source: "crm", table: "t", key: { id: "id" } }, { precondition })().precondition).toEqual(precondition);
   });
 });
 

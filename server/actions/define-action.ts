@@ -99,6 +99,18 @@ export type ActionTarget<Field extends string = string> =
   | { source: string; table: string; key: Readonly<Record<string, Field>> }
   | { source: string; rows: false };
 
+/**
+ * A condition on the rows an action accepts, stated so the UI can check it before running:
+ * rows whose `column` holds none of `oneOf` are marked and skipped with `message`. The action
+ * must still refuse such rows itself (with an ActionError): this is a courtesy, not a guard.
+ */
+export interface RowPrecondition {
+  column: string;
+  oneOf: readonly (string | number | boolean)[];
+  /** Why the other rows are skipped, for operators: "Only paid, shipped or delivered orders can be refunded." */
+  message: string;
+}
+
 export function isRowTarget(target: ActionTarget): target is Extract<ActionTarget, { table: string }> {
   return "table" in target;
 }
@@ -118,6 +130,8 @@ interface ActionSpecBase<I extends ActionInputSchema, O> {
   minRole: Role;
   /** Operators confirm before it runs; the UI shows this text with the action and row count. */
   danger?: { confirm: string };
+  /** Row actions: which rows it accepts, checked by the UI before running (see RowPrecondition). */
+  precondition?: RowPrecondition;
   timeoutMs: number;
   run(input: z.output<I>, ctx: ActionContext): Promise<O>;
 }
@@ -135,6 +149,7 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
   readonly output: z.ZodType<O> | null;
   readonly minRole: Role;
   readonly danger: { confirm: string } | null;
+  readonly precondition: RowPrecondition | null;
   readonly timeoutMs: number;
   readonly mode: ActionMode;
   readonly selectionField: string | null;
@@ -197,6 +212,12 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     }
   }
   checkTarget(name, spec.target, spec.input, selectionField);
+  if (spec.precondition) {
+    if (!isRowTarget(spec.target)) throw invalid(name, "a precondition is about rows; this action acts on no rows.");
+    if (!spec.precondition.column.trim() || spec.precondition.oneOf.length === 0 || !spec.precondition.message.trim()) {
+      throw invalid(name, "precondition needs a column, the values it accepts (oneOf) and a message for operators.");
+    }
+  }
   const definition: ActionDefinition<I, O> = {
     name,
     title: spec.title,
@@ -206,6 +227,7 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     output: spec.output ?? null,
     minRole: spec.minRole,
     danger: spec.danger ?? null,
+    precondition: spec.precondition ?? null,
     timeoutMs: spec.timeoutMs,
     mode: spec.mode,
     selectionField,

@@ -64,6 +64,7 @@ describe("the action registry", () => {
       required: ["orderId", "reason"],
     });
     expect(refund?.outputSchema).toMatchObject({ type: "object" });
+    expect(refund?.precondition).toEqual({ column: "status", oneOf: ["paid", "shipped", "delivered"], message: "Only paid, shipped or delivered orders can be refunded." });
     expect(asBuilder.find((action) => action.name === "anonymize-customer")?.canRun).toBe(false);
     expect(listActions({ role: "admin" }).every((action) => action.canRun)).toBe(true);
     expect(asBuilder.find((action) => action.name === "add-order-note")).toMatchObject({ mode: "batch", selectionField: "orderIds", inputSchema: { properties: { orderIds: { type: "array" } } } });

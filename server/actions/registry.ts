@@ -143,6 +143,7 @@ export function summarizeAction(action: AnyAction, role: Role, datasources: read
     timeoutMs: action.timeoutMs,
     target: summarizeTarget(action, datasources),
     service: action.service ?? null,
+    precondition: action.precondition ? { ...action.precondition, oneOf: [...action.precondition.oneOf] } : null,
     inputSchema: input,
     outputSchema: output,
     canRun: hasRole(role, action.minRole),

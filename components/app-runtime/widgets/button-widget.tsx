@@ -3,13 +3,24 @@
  * A button that runs an action (its mapping evaluated now, confirmed when the widget or the
  * action asks) or one of the app's queries. Disabled while running; the result or error shows
  * next to it; after a success the automatic queries run again so the page shows fresh data.
+ *
+ * A per-row action whose key comes from `{{ table.selectedRow.… }}` runs on EVERY selected row
+ * of that table (`selectedRow` standing for each in turn): one row runs once, several start a
+ * bulk run with its progress panel; rows the action's precondition refuses are skipped, and
+ * with nothing selected the button is off and says why.
  */
 import { useState } from "react";
 import type { Widget } from "@/lib/app-document";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import styles from "../app-runtime.module.css";
-import { mappedInput } from "../action-input";
+import { mappedInput, selectedRowsOf, selectionInputs } from "../action-input";
+import { useMutation } from "@tanstack/react-query";
+import { RunProgressPanel } from "@/components/actions/run-progress-panel";
+import { confirmTitle, countLabel, newRequestKey, splitByPrecondition } from "@/components/actions/run-format";
+import { useActionRun } from "@/components/actions/use-action-run";
+import { useTRPC } from "@/lib/trpc/client";
+import { errorMessage } from "@/lib/trpc/error-message";
 import { OutcomeLine } from "../outcome-line";
 import { useAppRuntime } from "../runtime-context";
 import { actionBlocked, actionVia, rowsTableOf, useActionInvoke, type Outcome } from "../use-action-invoke";
@@ -29,19 +40,42 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
   const { run, confirm } = widget.props;
   const label = useProperty("Label", widget.props.label);
   const action = run.kind === "action" ? app.actions.find((candidate) => candidate.name === run.action) : undefined;
-  const blocked = run.kind === "action" ? actionBlocked(action, run.action) : null;
+  const rowsFrom = run.kind === "action" && action ? rowsTableOf(action, run.mapping) : null;
+  const selection = selectedRowsOf(scope, rowsFrom);
+  const perRowSelection = rowsFrom !== null && action?.mode === "perRow";
+  const split = splitByPrecondition(action?.precondition ?? null, selection);
+  const selectionBlocked = perRowSelection ? (selection.length === 0 ? `Select rows in ${rowsFrom} first.` : split.eligible.length === 0 ? (action?.precondition?.message ?? null) : null) : null;
+  const blocked = run.kind === "action" ? (actionBlocked(action, run.action) ?? selectionBlocked) : null;
+  const trpc = useTRPC();
+  const startRun = useMutation(trpc.actions.startRun.mutationOptions());
+  const [runId, setRunId] = useState<string | null>(null);
+  const bulk = useActionRun(runId, { onSettled: () => void refreshQueries() });
   const { invoke, outcome, setOutcome, isRunning } = useActionInvoke();
   const [queryRunning, setQueryRunning] = useState(false);
   const [queryOutcome, setQueryOutcome] = useState<Outcome | null>(null);
   const [pending, setPending] = useState<Record<string, unknown> | null>(null);
+  const [pendingRows, setPendingRows] = useState<{ items: { rowKey: string; input: Record<string, unknown> }[]; note: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmText = confirm ?? action?.danger?.confirm ?? null;
   const text = label.ok ? String(label.value ?? "") || widget.id : widget.props.label;
 
   async function runAction(input: Record<string, unknown>) {
     if (!action) return;
-    const rowsFrom = run.kind === "action" ? rowsTableOf(action, run.mapping) : null;
     if (await invoke(action, input, actionVia(runtime, widget.id, rowsFrom))) void refreshQueries();
+  }
+
+  async function runOnRows(items: { rowKey: string; input: Record<string, unknown> }[]) {
+    if (!action) return;
+    const [only] = items;
+    if (items.length === 1 && only) return runAction(only.input);
+    setOutcome(null);
+    try {
+      const started = await startRun.mutateAsync({ action: action.name, items, requestKey: newRequestKey(), confirmed: action.danger ? true : undefined, via: actionVia(runtime, widget.id, rowsFrom) });
+      if (started.status === "started") setRunId(started.runId);
+      else setOutcome({ tone: "error", text: `${action.title} did not start: ${started.message}` });
+    } catch (error) {
+      setOutcome({ tone: "error", text: `${action.title} did not start: ${errorMessage(error)}` });
+    }
   }
 
   async function runAppQuery(queryId: string) {
@@ -68,6 +102,18 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
       return;
     }
     if (!action) return;
+    if (perRowSelection && rowsFrom) {
+      const items = selectionInputs(action, run.mapping, scope, rowsFrom, split.eligible);
+      if (!items.ok) return setOutcome({ tone: "error", text: `${action.title} cannot run: ${items.message}` });
+      const skipped = split.skipped.length ? ` ${countLabel(split.skipped.length, "selected row")} will be skipped: ${action.precondition?.message ?? ""}` : "";
+      if (confirmText) {
+        setPendingRows({ items: items.items, note: skipped });
+        setConfirming(true);
+        return;
+      }
+      void runOnRows(items.items);
+      return;
+    }
     const input = mappedInput(action, run.mapping, scope);
     if (!input.ok) {
       setOutcome({ tone: "error", text: `${action.title} cannot run: ${input.message}` });
@@ -81,7 +127,7 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
     void runAction(input.input);
   }
 
-  const busy = isRunning || queryRunning;
+  const busy = isRunning || queryRunning || startRun.isPending || bulk?.view?.run.status === "running";
   return (
     <WidgetFrame label={text} variant="bare" busy={busy}>
       <div className={styles.inline} style={{ flexWrap: "nowrap" }}>
@@ -96,18 +142,21 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
       </div>
       {!label.ok ? <WidgetError message={label.message} /> : null}
       <OutcomeLine outcome={run.kind === "query" ? queryOutcome : outcome} />
+      {bulk ? <RunProgressPanel run={bulk} onClose={() => setRunId(null)} /> : null}
       {confirmText && action ? (
         <ConfirmDialog
           open={confirming}
           onOpenChange={setConfirming}
-          title={`${text}?`}
-          description={confirmText}
+          title={pendingRows && pendingRows.items.length > 1 ? confirmTitle(action.title, pendingRows.items.length) : `${text}?`}
+          description={`${confirmText}${pendingRows?.note ?? ""}`}
           confirmLabel={action.title}
           tone={action.danger ? "danger" : "primary"}
           busy={isRunning}
           onConfirm={() => {
             setConfirming(false);
-            if (pending) void runAction(pending);
+            if (pendingRows) void runOnRows(pendingRows.items);
+            else if (pending) void runAction(pending);
+            setPendingRows(null);
           }}
         />
       ) : null}

@@ -9,7 +9,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { RunProgressPanel } from "@/components/actions/run-progress-panel";
-import { confirmTitle, newRequestKey, rowKeyLabel, rowStatusOf } from "@/components/actions/run-format";
+import { confirmTitle, countLabel, newRequestKey, rowKeyLabel, rowStatusOf, splitByPrecondition } from "@/components/actions/run-format";
 import { useActionRun } from "@/components/actions/use-action-run";
 import type { RowStatus } from "@/components/grid";
 import { Button } from "@/components/ui/button";
@@ -36,6 +36,8 @@ interface Pending {
   label: string;
   count: number;
   go: () => void;
+  /** Rows left out by the action's precondition, said in the confirmation. */
+  note: string;
 }
 
 export interface TableActions {
@@ -56,8 +58,15 @@ export function useTableActions(widgetId: string, entries: readonly TableAction[
   const run = useActionRun(runId, { onSettled: reload });
   const [pending, setPending] = useState<Pending | null>(null);
 
+  // Rows the last action skipped (its precondition refused them): marked in the grid with the reason.
+  const [skipped, setSkipped] = useState<readonly { rowKey: string; reason: string }[]>([]);
   const runItems = run?.items;
-  const rowStatus = useMemo(() => (runItems ? new Map(runItems.map((item) => [item.rowKey, rowStatusOf(item)])) : undefined), [runItems]);
+  const rowStatus = useMemo(() => {
+    if (!runItems && skipped.length === 0) return undefined;
+    const marks = new Map<string, RowStatus>(skipped.map((row) => [row.rowKey, { tone: "warning", text: row.reason }]));
+    for (const item of runItems ?? []) marks.set(item.rowKey, rowStatusOf(item));
+    return marks;
+  }, [runItems, skipped]);
 
   async function runBulk(action: ActionSummary, items: { rowKey: string; input: Record<string, unknown> }[]) {
     setOutcome(null);
@@ -75,7 +84,11 @@ export function useTableActions(widgetId: string, entries: readonly TableAction[
   }
 
   function start(entry: TableAction, action: ActionSummary) {
-    const rows = selected;
+    const split = splitByPrecondition(action.precondition, selected);
+    setSkipped(split.skipped);
+    const rows = split.eligible;
+    if (rows.length === 0) return setOutcome({ tone: "error", text: `${entry.label} did not run: ${action.precondition?.message ?? "no row fits."} None of the selected rows does.` });
+    const skippedNote = split.skipped.length ? ` ${countLabel(split.skipped.length, "row")} skipped: ${action.precondition?.message ?? ""}` : "";
     let go: () => void;
     if (action.mode === "batch") {
       const input = batchInput(action, entry.mapping, scope, rows.map((selectedRow) => selectedRow.row));
@@ -90,8 +103,9 @@ export function useTableActions(widgetId: string, entries: readonly TableAction[
           ? () => void invoke(action, only.input, via(), `for ${rowKeyLabel(only.rowKey)}`).then((ok) => ok && reload())
           : () => void runBulk(action, items.items);
     }
-    if (action.danger) setPending({ action, label: entry.label, count: rows.length, go });
-    else go();
+    const goAndSay = skippedNote ? () => (go(), setOutcome({ tone: "error", text: skippedNote.trim() })) : go;
+    if (action.danger) setPending({ action, label: entry.label, count: rows.length, go: goAndSay, note: skippedNote.trim() });
+    else goAndSay();
   }
 
   const busy = isRunning || startRun.isPending || run?.view?.run.status === "running";
@@ -100,11 +114,12 @@ export function useTableActions(widgetId: string, entries: readonly TableAction[
       {entries.map((entry) => {
         const action = app.actions.find((candidate) => candidate.name === entry.action);
         const blocked = actionBlocked(action, entry.action);
-        const reason = blocked ?? (selected.length === 0 ? "Select rows first." : null);
+        const fitting = action ? splitByPrecondition(action.precondition, selected).eligible.length : selected.length;
+        const reason = blocked ?? (selected.length === 0 ? "Select rows first." : fitting === 0 ? action?.precondition?.message ?? null : null);
         return (
           <Button key={`${entry.action}:${entry.label}`} size="small" variant={action?.danger ? "danger" : "secondary"} disabled={busy || reason !== null} title={reason ?? undefined} onClick={() => action && start(entry, action)}>
             {entry.label}
-            {selected.length > 0 && !blocked ? ` (${selected.length})` : ""}
+            {selected.length > 0 && !blocked ? ` (${fitting === selected.length ? selected.length : `${fitting} of ${selected.length}`})` : ""}
           </Button>
         );
       })}
@@ -125,7 +140,7 @@ export function useTableActions(widgetId: string, entries: readonly TableAction[
           open
           onOpenChange={(open) => (open ? undefined : setPending(null))}
           title={confirmTitle(pending.action.title, pending.count)}
-          description={pending.action.danger?.confirm ?? ""}
+          description={`${pending.action.danger?.confirm ?? ""}${pending.note ? ` ${pending.note}` : ""}`}
           confirmLabel={`${pending.label} (${pending.count})`}
           tone="danger"
           onConfirm={() => {

@@ -27,5 +27,6 @@ describe("defineAction (SDK) checks its target like Rowcraft does", () => {
     expect(withTarget({ source: "billing", table: "invoices", key: { id: "ids" } })).toThrow(/per-row action takes one row's key/);
     expect(() => defineAction({ ...base, name: "Close", target: { source: "billing", rows: false } })).toThrow(/kebab-case/);
     expect(() => defineAction({ ...base, timeoutMs: 5, target: { source: "billing", rows: false } })).toThrow(/timeoutMs/);
+    expect(() => defineAction({ ...base, target: { source: "billing", rows: false }, precondition: { column: "status", oneOf: ["open"], message: "Open only." } })).toThrow(/precondition is about rows/);
   });
 });

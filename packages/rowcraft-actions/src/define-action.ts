@@ -32,6 +32,17 @@ export class ActionError extends Error {
  */
 export type ActionTarget<Field extends string = string> = { source: string; table: string; key: Readonly<Record<string, Field>> } | { source: string; rows: false };
 
+/**
+ * A condition on the rows an action accepts, stated so Rowcraft's UI can check it before running:
+ * rows whose `column` holds none of `oneOf` are marked and skipped with `message`. The action
+ * must still refuse such rows itself (with an ActionError): this is a courtesy, not a guard.
+ */
+export interface RowPrecondition {
+  column: string;
+  oneOf: readonly (string | number | boolean)[];
+  message: string;
+}
+
 export function isRowTarget(target: ActionTarget): target is Extract<ActionTarget, { table: string }> {
   return "table" in target;
 }
@@ -85,6 +96,8 @@ interface ActionSpecBase<I extends ActionInputSchema, O> {
   output?: z.ZodType<O>;
   minRole: Role;
   danger?: { confirm: string };
+  /** Row actions: which rows it accepts, checked by Rowcraft's UI before running. */
+  precondition?: RowPrecondition;
   target: ActionTarget<Extract<keyof z.output<I>, string>>;
   timeoutMs: number;
   run(input: z.output<I>, ctx: ActionContext): Promise<O>;
@@ -101,6 +114,7 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
   readonly output: z.ZodType<O> | null;
   readonly minRole: Role;
   readonly danger: { confirm: string } | null;
+  readonly precondition: RowPrecondition | null;
   readonly target: ActionTarget;
   readonly timeoutMs: number;
   readonly mode: "perRow" | "batch";
@@ -157,6 +171,12 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     }
   }
   checkTarget(name, spec.target, spec.input, selectionField);
+  if (spec.precondition) {
+    if (!isRowTarget(spec.target)) throw invalid(name, "a precondition is about rows; this action acts on no rows.");
+    if (!spec.precondition.column.trim() || spec.precondition.oneOf.length === 0 || !spec.precondition.message.trim()) {
+      throw invalid(name, "precondition needs a column, the values it accepts (oneOf) and a message for operators.");
+    }
+  }
   return {
     name,
     title: spec.title,
@@ -165,6 +185,7 @@ export function defineAction<I extends ActionInputSchema, O>(spec: ActionSpec<I,
     output: spec.output ?? null,
     minRole: spec.minRole,
     danger: spec.danger ?? null,
+    precondition: spec.precondition ?? null,
     target: spec.target,
     timeoutMs: spec.timeoutMs,
     mode: spec.mode,

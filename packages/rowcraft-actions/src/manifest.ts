@@ -16,6 +16,7 @@ export function describeAction(action: AnyAction): ManifestAction {
     description: action.description,
     minRole: action.minRole,
     danger: action.danger,
+    precondition: action.precondition ? { ...action.precondition, oneOf: [...action.precondition.oneOf] } : null,
     target: isRowTarget(action.target) ? { source: action.target.source, table: action.target.table, key: { ...action.target.key } } : { source: action.target.source, rows: false },
     timeoutMs: action.timeoutMs,
     mode: action.mode,

@@ -132,6 +132,8 @@ export const manifestActionSchema = z.object({
   description: z.string(),
   minRole: z.enum(ROLES),
   danger: z.object({ confirm: z.string().min(1) }).nullable(),
+  // Optional on the wire: manifests of services built before preconditions existed omit it.
+  precondition: z.object({ column: z.string().min(1), oneOf: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1), message: z.string().min(1) }).nullable().default(null),
   target: targetSchema,
   timeoutMs: z.number().int().positive(),
   mode: z.enum(["perRow", "batch"]),
