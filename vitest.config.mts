@@ -10,7 +10,14 @@ import { writeActionsIndex } from "./scripts/discover-actions.cjs";
 writeActionsIndex();
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      // The SDK's sources, as tsconfig.json maps them (a workspace package, not installed).
+      "@rowcraft/actions/protocol": path.resolve(import.meta.dirname, "packages/rowcraft-actions/src/protocol.ts"),
+      "@rowcraft/actions": path.resolve(import.meta.dirname, "packages/rowcraft-actions/src/index.ts"),
+      "@": path.resolve(import.meta.dirname),
+    },
+  },
   test: {
     // Fixed test secrets so no test writes a secrets file; never used outside tests.
     env: {
@@ -23,8 +30,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{server,lib,components,scripts,actions}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          include: ["{server,lib,components,scripts,actions,packages}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
           testTimeout: 60_000,
         },
@@ -33,7 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{server,lib,scripts,actions}/**/*.int.test.ts"],
+          include: ["{server,lib,scripts,actions,packages}/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -27,6 +27,7 @@ export function ActionPicker({ actions, value, onChange, table = null }: { actio
               <span id={`${id}-title`}>{action.title}</span>
               {action.danger ? <Badge tone="danger">Asks to confirm</Badge> : null}
               {action.mode === "batch" ? <Badge>Once for all rows</Badge> : null}
+              {action.service ? <Badge tone="accent">Service {action.service}</Badge> : null}
               {!action.canRun ? (
                 <span id={`${id}-role`}>
                   <Badge tone="warning">Needs {ROLE_LABELS[action.minRole]}</Badge>

@@ -24,6 +24,11 @@ describe("action fields", () => {
     expect(actionOptions([refund], "gone")[0]).toEqual({ value: "gone", label: "gone — not found, pick one" });
   });
 
+  it("marks a remote action with the service that runs it", () => {
+    const remote = { ...refund, name: "billing.refund-order", service: "billing" } as ActionSummary;
+    expect(actionOptions([remote], "billing.refund-order")).toEqual([{ value: "billing.refund-order", label: "Refund order (billing.refund-order) — orders in Acme Ops · runs in the billing service" }]);
+  });
+
   it("offers on a table only the row actions of its query's data source, and says what each changes", () => {
     const report = { ...refund, name: "send-report", title: "Send report", target: { ...refund.target, table: null, key: {} } } as ActionSummary;
     const rentals = { ...refund, name: "close-rental", title: "Close rental", target: { source: "pagila", datasource: "Pagila", unresolved: null, table: "rental", key: { rental_id: "rentalId" } } } as ActionSummary;

@@ -42,7 +42,8 @@ export function fitsPlace(action: ActionSummary, place: ActionPlace): boolean {
  * the current name if it is unknown or does not fit (so it still shows, and its problem with it).
  */
 export function actionOptions(actions: readonly ActionSummary[], current: string, place: ActionPlace = null): { value: string; label: string }[] {
-  const label = (action: ActionSummary) => `${action.title ? `${action.title} (${action.name})` : action.name} — ${targetLabel(action)}`;
+  // Remote actions say which service runs them: builders should know a button calls another team's service.
+  const label = (action: ActionSummary) => `${action.title ? `${action.title} (${action.name})` : action.name} — ${targetLabel(action)}${action.service ? ` · runs in the ${action.service} service` : ""}`;
   const options = actions.filter((action) => fitsPlace(action, place) || action.name === current).map((action) => ({ value: action.name, label: fitsPlace(action, place) ? label(action) : `${label(action)} — does not fit here` }));
   if (!actions.some((action) => action.name === current)) options.unshift({ value: current, label: current ? `${current} — not found, pick one` : "Pick an action" });
   return options;

@@ -14,6 +14,7 @@ const summary = (name: keyof typeof DEMO_ACTION_SCHEMAS, extra: Partial<ActionSu
   selectionField: null,
   timeoutMs: 1000,
   target: DEMO_ACTION_SCHEMAS[name].target,
+  service: null,
   precondition: null,
   inputSchema: DEMO_ACTION_SCHEMAS[name].inputSchema,
   outputSchema: null,

@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { href: "/workbench", label: "Query workbench", minimum: "builder" },
   { href: "/data-sources", label: "Data sources", minimum: "builder" },
   { href: "/admin/users", label: "Users & roles", minimum: "admin", section: "Admin" },
+  { href: "/admin/action-services", label: "Action services", minimum: "admin" },
   { href: "/admin/audit", label: "Audit log", minimum: "admin" },
 ];
 

@@ -105,6 +105,8 @@ export interface ActionSummary {
   selectionField: string | null;
   timeoutMs: number;
   target: ActionTargetSummary;
+  /** The action service that runs it (remote actions: docs/remote-actions.md); null for Rowcraft's own actions. */
+  service: string | null;
   /** Rows it accepts, for the UI to check before running: others are marked and skipped with `message`. */
   precondition: { column: string; oneOf: (string | number | boolean)[]; message: string } | null;
   inputSchema: Record<string, unknown>;

@@ -68,6 +68,8 @@ export function invocationAuditEvent(audit: InvocationAudit): AuditEvent {
       ...(audit.run ?? {}),
       app: audit.app ?? "direct",
       ...targetAuditDetail(audit.action, audit.input),
+      // Remote actions: which registered service ran it.
+      ...(audit.action.service ? { service: audit.action.service } : {}),
       idempotencyKey: audit.idempotencyKey,
       input: audit.input,
       durationMs: outcome.durationMs,

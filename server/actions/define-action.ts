@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { Role } from "@/lib/roles";
+import type { FailureKind } from "@/lib/schemas/actions";
 import type { ActionDatabase, ActionTx } from "./databases/types";
 
 /** A domain error: the message is shown to the operator as it is, so write it for them. */
@@ -16,6 +17,40 @@ export class ActionError extends Error {
     super(message);
     this.name = "ActionError";
   }
+}
+
+/**
+ * An outcome of a given kind whose message is shown as it is — for actions that run elsewhere
+ * (remote actions: "the service is not reachable…"), where the kind is decided by someone else.
+ */
+export class ActionFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ActionFailure";
+  }
+}
+
+/** A result that was not produced now but replayed from an earlier invocation with the same key (remote actions). */
+export class ReplayedResult {
+  constructor(readonly value: unknown) {}
+}
+
+/** The app (and widget) an invocation was started from; null when a builder ran it directly. */
+export interface InvocationApp {
+  id: string;
+  name?: string;
+  version: number;
+  widgetId: string;
+}
+
+/** Where a bulk row's invocation comes from; null for single runs. */
+export interface InvocationRun {
+  runId: string;
+  rowKey: string;
+  attempt: number;
 }
 
 export interface ActionUser {
@@ -31,6 +66,12 @@ export interface ActionContext {
   idempotencyKey: string;
   /** Aborted when the action's timeout passes; transactions then roll back at their next step. */
   signal: AbortSignal;
+  /** Epoch milliseconds at which the timeout passes. */
+  deadline: number;
+  /** The bulk run row this invocation is (null for a single run). */
+  run: InvocationRun | null;
+  /** The app and widget it was started from (null: run directly by a builder). */
+  app: InvocationApp | null;
   /**
    * An engineer-side handle on a data source (bound parameters, one transaction at a time):
    * without a name, the action's target source; a name is resolved like a target's source.
@@ -112,6 +153,8 @@ export interface ActionDefinition<I extends ActionInputSchema = ActionInputSchem
   readonly timeoutMs: number;
   readonly mode: ActionMode;
   readonly selectionField: string | null;
+  /** The action service that runs it (remote actions, server/action-services); absent for local actions. */
+  readonly service?: string;
   run(input: z.output<I>, ctx: ActionContext): Promise<O>;
 }
 

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { FailureKind, InvocationOutcome } from "@/lib/schemas/actions";
 import { formatSeconds } from "@/server/datasources/drivers/results";
 import { bindDatabase, type SharedDatabaseResolver } from "./databases/action-databases";
-import { ActionError, type ActionContext, type ActionUser, type AnyAction } from "./define-action";
+import { ActionError, ActionFailure, ReplayedResult, type ActionContext, type ActionUser, type AnyAction, type InvocationApp, type InvocationRun } from "./define-action";
 import { resultJsonOf, runIdempotent, type IdempotencyState } from "./idempotency";
 
 export const UNEXPECTED_FAILURE = "The action failed unexpectedly";
@@ -19,6 +19,10 @@ export interface InvokeOptions {
   input: unknown;
   idempotencyKey: string;
   user: ActionUser;
+  /** Bulk rows: the run, the row key and the attempt. */
+  run?: InvocationRun;
+  /** The app and widget it was started from. */
+  app?: InvocationApp | null;
   databases: SharedDatabaseResolver;
   /** Where internal errors are reported (console.error by default; tests silence it). */
   logError?: (message: string, error: unknown) => void;
@@ -64,6 +68,9 @@ export async function invokeAction(options: InvokeOptions): Promise<InvocationRe
     user: options.user,
     idempotencyKey: options.idempotencyKey,
     signal: controller.signal,
+    deadline,
+    run: options.run ?? null,
+    app: options.app ?? null,
     datasource: async (name) =>
       bindDatabase(await options.databases(name ?? action.target.source), { signal: controller.signal, timeoutMs: Math.max(1, deadline - Date.now()) }),
     idempotent: (database, work) => runIdempotent({ database, key: options.idempotencyKey, action: action.name, state, work }),
@@ -80,16 +87,19 @@ export async function invokeAction(options: InvokeOptions): Promise<InvocationRe
   running.catch(() => undefined); // after a timeout its late failure has nobody left to tell
 
   try {
-    const value = await Promise.race([running, timedOut]);
+    const answer = await Promise.race([running, timedOut]);
+    const replayedElsewhere = answer instanceof ReplayedResult;
+    const value = replayedElsewhere ? answer.value : answer;
     if (action.output) {
       const checked = action.output.safeParse(value);
       if (!checked.success) throw new Error(`Action ${action.name} returned a result that does not match its output schema: ${describeIssues(checked.error)}`);
     }
     const result: unknown = JSON.parse(resultJsonOf(value));
-    return { outcome: { status: "ok", result, replayed: state.replayed, durationMs: elapsed() }, internalMessage: null };
+    return { outcome: { status: "ok", result, replayed: state.replayed || replayedElsewhere, durationMs: elapsed() }, internalMessage: null };
   } catch (error) {
     if (error instanceof ActionTimeoutError) return failed("timeout", timeoutMessage(action));
     if (error instanceof ActionError) return failed("domain", error.message);
+    if (error instanceof ActionFailure) return failed(error.kind, error.message, error.kind === "internal" ? error.message : null);
     const message = error instanceof Error ? error.message : String(error);
     (options.logError ?? defaultLog)(`Action ${action.name} failed unexpectedly (key ${options.idempotencyKey}):`, error);
     return failed("internal", UNEXPECTED_FAILURE, message);

@@ -42,10 +42,65 @@ export function createActionRegistry(actions: readonly AnyAction[]): ActionRegis
   return registry;
 }
 
-export const actionRegistry: ActionRegistry = createActionRegistry(ACTIONS);
+const REMOTE_KEY = Symbol.for("rowcraft.remote-actions");
+
+/** Actions served by registered action services; process-wide (like the runner) so a second copy of this module sees them too. */
+function remoteActions(): Map<string, AnyAction> {
+  const holder = globalThis as { [REMOTE_KEY]?: Map<string, AnyAction> };
+  holder[REMOTE_KEY] ??= new Map<string, AnyAction>();
+  return holder[REMOTE_KEY];
+}
+
+/**
+ * Replaces the remote actions (server/action-services/remote-actions.ts keeps them current).
+ * Their names are `<service>.<action>`, so they never collide with the engineers' local actions.
+ */
+export function setRemoteActions(actions: readonly AnyAction[]): void {
+  const remote = remoteActions();
+  remote.clear();
+  for (const action of actions) if (!local.has(action.name)) remote.set(action.name, action);
+}
+
+const local = createActionRegistry(ACTIONS);
+
+/** The local actions, then the remote ones: what the router, the runner and the builder see. */
+class LiveRegistry implements ReadonlyMap<string, AnyAction> {
+  get size(): number {
+    return local.size + remoteActions().size;
+  }
+  get(name: string): AnyAction | undefined {
+    return local.get(name) ?? remoteActions().get(name);
+  }
+  has(name: string): boolean {
+    return local.has(name) || remoteActions().has(name);
+  }
+  *entries(): MapIterator<[string, AnyAction]> {
+    yield* local.entries();
+    yield* remoteActions().entries();
+  }
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+  *values(): MapIterator<AnyAction> {
+    for (const [, action] of this.entries()) yield action;
+  }
+  forEach(callback: (value: AnyAction, key: string, map: ReadonlyMap<string, AnyAction>) => void): void {
+    for (const [name, action] of this.entries()) callback(action, name, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, AnyAction]> {
+    return this.entries();
+  }
+}
+
+export const actionRegistry: ActionRegistry = new LiveRegistry();
 
 type JsonSchema = Record<string, unknown>;
 const schemas = new WeakMap<AnyAction, { input: JsonSchema; output: JsonSchema | null }>();
+
+/** Remote actions come with their JSON Schemas (the service's manifest): serve those, not a round trip through zod. */
+export function rememberJsonSchemas(action: AnyAction, json: { input: JsonSchema; output: JsonSchema | null }): void {
+  schemas.set(action, json);
+}
 
 /** Input as the caller sends it (defaults optional); output as the action returns it. */
 function schemasOf(action: AnyAction): { input: JsonSchema; output: JsonSchema | null } {
@@ -87,6 +142,7 @@ export function summarizeAction(action: AnyAction, role: Role, datasources: read
     selectionField: action.selectionField,
     timeoutMs: action.timeoutMs,
     target: summarizeTarget(action, datasources),
+    service: action.service ?? null,
     precondition: action.precondition ? { ...action.precondition, oneOf: [...action.precondition.oneOf] } : null,
     inputSchema: input,
     outputSchema: output,

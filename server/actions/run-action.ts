@@ -10,6 +10,7 @@ import { TRPCError } from "@trpc/server";
 import type { AppBinding, InvocationOutcome, RunActionInput } from "@/lib/schemas/actions";
 import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { syncRemoteActions } from "@/server/action-services/remote-actions";
 import { assertConfirmed, assertMayRunAction, canRunAction, directRunRefusal, findActionOrThrow, mayRunDirectly } from "./action-access";
 import { invocationAuditEvent, invocationAuditName, targetAuditDetail, type AuditedApp } from "./action-audit";
 import { checkAppBinding } from "./app-binding";
@@ -63,6 +64,7 @@ export async function checkRunSource(options: { db: Db; user: ActionUser; action
 
 export async function runAction(options: RunActionOptions): Promise<InvocationOutcome> {
   const { db, user, input } = options;
+  await syncRemoteActions(db);
   const action = findActionOrThrow(input.action, options.registry);
   const idempotencyKey = singleInvocationKey(user.id, input.idempotencyKey);
   if (!canRunAction(user, action)) {
@@ -82,7 +84,7 @@ export async function runAction(options: RunActionOptions): Promise<InvocationOu
   if (!parsed.success) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `${action.title} cannot take this input: ${describeIssues(parsed.error)}`, cause: parsed.error });
   }
-  const report = await invokeAction({ action, input: input.input, idempotencyKey, user, databases: options.databases ?? metadataDatabaseResolver(db) });
+  const report = await invokeAction({ action, input: input.input, idempotencyKey, user, app, databases: options.databases ?? metadataDatabaseResolver(db) });
   await recordAuditEvent({
     db,
     ...invocationAuditEvent({ actor: user, action, input: input.input, idempotencyKey, outcome: report.outcome, internalMessage: report.internalMessage, app }),

@@ -8,6 +8,7 @@ import type { SessionUser } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actionRegistry, summarizeAction } from "@/server/actions/registry";
+import { syncRemoteActions } from "@/server/action-services/remote-actions";
 import { canEditApp, canUseApp } from "./app-permissions";
 import { findVersionRow, forgetAppDocuments, loadApp, requireEditor, resolveVersion, summarize, versionSummary, withDocuments } from "./app-store";
 import { appendVersion } from "./app-versions";
@@ -40,6 +41,7 @@ export async function openApp(options: { db: Db; user: SessionUser; input: OpenA
   const { number, document } = await resolveVersion(db, app, input.version, user);
   const row = await findVersionRow(db, app.id, number);
   const editor = canEditApp(app.latest, user);
+  await syncRemoteActions(db);
   const actions: ActionSummary[] = [];
   for (const name of actionsUsed(document)) {
     const action = actionRegistry.get(name);

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { getRunInput, listRunsInput, MAX_RUN_ITEMS, runActionInput, runIdInput, runItemInput, startRunInput } from "@/lib/schemas/actions";
 import { cancelRun, getRunView, listActions, listRuns, resumeRun, retryFailed, runAction, startRun } from "@/server/actions";
+import { syncRemoteActions } from "@/server/action-services/remote-actions";
 import { builderProcedure, operatorProcedure, router } from "@/server/trpc/init";
 
 /** Retry failed rows, optionally some of them with a new input (the operator fixed the mapping). */
@@ -13,7 +14,7 @@ const retryFailedInput = runIdInput.extend({ inputs: z.array(runItemInput).min(1
 
 export const actionsRouter = router({
   list: builderProcedure.query(async ({ ctx }) => {
-    const sources = await ctx.db.dataSource.findMany({ select: { name: true } });
+    const [sources] = await Promise.all([ctx.db.dataSource.findMany({ select: { name: true } }), syncRemoteActions(ctx.db)]);
     return listActions({ role: ctx.session.user.role, datasources: sources.map((source) => source.name) });
   }),
 

@@ -1,4 +1,5 @@
 /** The root router: one sub-router per domain. Exports the `AppRouter` type and `createCaller`. */
+import { actionServicesRouter } from "@/server/routers/action-services";
 import { actionsRouter } from "@/server/routers/actions";
 import { appsRouter } from "@/server/routers/apps";
 import { auditRouter } from "@/server/routers/audit";
@@ -18,6 +19,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   actions: actionsRouter,
+  actionServices: actionServicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

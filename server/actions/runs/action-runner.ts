@@ -21,6 +21,7 @@ import { metadataDatabaseResolver, type SharedDatabaseResolver } from "@/server/
 import type { ActionUser, AnyAction } from "@/server/actions/define-action";
 import { invokeAction, UNEXPECTED_FAILURE, type InvocationReport } from "@/server/actions/invoke-action";
 import { actionRegistry, type ActionRegistry } from "@/server/actions/registry";
+import { syncRemoteActions } from "@/server/action-services/remote-actions";
 import { insertAuditRows, writeItemStates, writeItemStatus, type ItemState } from "./run-store";
 
 const FLUSH_INTERVAL_MS = 100;
@@ -110,14 +111,14 @@ export class ActionRunner {
     this.logError = options.logError ?? ((message, error) => console.error(message, error));
   }
 
-  /** Recovery, once, before this runner touches any run. */
+  /** Recovery, once, before this runner touches any run; and the registry's remote actions brought up to date. */
   ready(): Promise<void> {
     this.recovery ??= recoverInterruptedRuns(this.db);
     const current = this.recovery;
     current.catch(() => {
       if (this.recovery === current) this.recovery = null;
     });
-    return current.then(() => undefined);
+    return Promise.all([current, syncRemoteActions(this.db)]).then(() => undefined);
   }
 
   isActive(runId: string): boolean {
@@ -221,7 +222,7 @@ export class ActionRunner {
       this.setState(item.id, running);
       let report: InvocationReport;
       try {
-        report = await invokeAction({ action: run.action, input: item.input, idempotencyKey, user: run.user, databases: this.databases, logError: this.logError });
+        report = await invokeAction({ action: run.action, input: item.input, idempotencyKey, user: run.user, run: { runId: run.id, rowKey: item.rowKey, attempt }, app: run.app, databases: this.databases, logError: this.logError });
       } catch (error) {
         // invokeAction classifies everything itself; this is a bug in the runner's path, reported like one.
         this.logError(`Bulk run ${run.id} could not run row ${item.rowKey}:`, error);
