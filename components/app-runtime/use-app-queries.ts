@@ -10,6 +10,7 @@ import type { AppDocument } from "@/lib/app-document";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { changedQueries, queriesOnOpen } from "./query-triggers";
 import { evaluateSqlParams, paramsKey } from "./sql-params";
+import type { QueryResult } from "@/lib/schemas/queries";
 import type { QueryRunner, QueryState } from "./types";
 
 /** What a query's next run depends on: its SQL and its parameter values (or the binding error). */
@@ -23,6 +24,8 @@ export interface QueryEngine {
   /** Resolves with the query's new state, or null when the query does not exist or a newer run superseded this one. */
   runQuery: (queryId: string) => Promise<QueryState | null>;
   runQueries: (ids: readonly string[]) => Promise<void>;
+  /** Previews a write with the current values; the query's state is left alone. */
+  previewQuery: (queryId: string) => Promise<QueryResult>;
   /** Per query, the run key (SQL + parameter values) of its last run. */
   lastKeysRef: RefObject<Record<string, string | undefined>>;
   /** Pending debounced runs. */
@@ -73,6 +76,22 @@ export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunn
 
   const runQueries = useCallback((ids: readonly string[]) => Promise.all(ids.map((id) => runQuery(id))).then(() => undefined), [runQuery]);
 
+  const previewQuery = useCallback(
+    async (queryId: string): Promise<QueryResult> => {
+      const failed = (message: string): QueryResult => ({ ok: false, error: { source: "guard", code: "preview_failed", message, position: null } });
+      const query = documentRef.current.queries.find((candidate) => candidate.id === queryId);
+      if (!query) return failed(`There is no query named ${queryId}.`);
+      const params = evaluateSqlParams(query.sql, scopeRef.current);
+      if (!params.ok) return failed(`A parameter of ${queryId} failed: ${params.message}`);
+      try {
+        return await runner.current(query, params.params, crypto.randomUUID(), { preview: true });
+      } catch (error) {
+        return failed(errorMessage(error));
+      }
+    },
+    [runner, scopeRef],
+  );
+
   useEffect(() => {
     const pending = timersRef.current;
     return () => {
@@ -80,7 +99,7 @@ export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunn
     };
   }, []);
 
-  return { states, runQuery, runQueries, lastKeysRef, timersRef };
+  return { states, runQuery, runQueries, previewQuery, lastKeysRef, timersRef };
 }
 
 /**

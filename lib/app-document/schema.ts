@@ -183,8 +183,12 @@ export const buttonWidgetSchema = z.strictObject({
       z.strictObject({ kind: z.literal("action"), action: actionNameSchema, mapping: mappingSchema.default({}) }),
       z.strictObject({ kind: z.literal("query"), query: identifierSchema }),
     ]),
-    /** Shown in a confirmation dialog before running; no dialog when absent. */
+    /** Shown in a confirmation dialog before running; no dialog when absent. A write query's dialog also says how many rows it changes (from a preview). */
     confirm: z.string().min(1).max(500).optional(),
+    /** A binding; the button is disabled while it is truthy, like `{{ len(ordersTable.selectedRows) == 0 }}`. */
+    disabledWhen: bindableSchema.optional(),
+    /** Why, shown next to the disabled button ("Select an order first."). */
+    disabledReason: z.string().min(1).max(200).optional(),
   }),
 });
 
