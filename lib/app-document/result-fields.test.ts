@@ -1,7 +1,8 @@
 // Field references against known result columns: chart fields, table columns and editability, select fields, row reads.
 import { describe, expect, it } from "vitest";
 import { DEMO_ACTION_SCHEMAS, DEMO_SOURCE } from "./demo-apps";
-import { closestName, type QueryResults } from "./result-fields";
+import { closestName } from "@/lib/closest-name";
+import type { QueryResults } from "./result-fields";
 import type { AppDocumentInput } from "./schema";
 import { validateAppDocument } from "./validate";
 
