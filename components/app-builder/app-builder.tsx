@@ -144,7 +144,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
 
   return (
     <BuilderProvider value={builder}>
-      <AppRuntimeProvider app={runtimeApp} inputsInUrl={false} queryRunner={runner}>
+      <AppRuntimeProvider app={runtimeApp} inputsInUrl={false} queryRunner={runner} useTestValues>
         <QueryResultsReporter onChange={setResults} />
         <div className={styles.builder} data-preview={preview || undefined}>
           <BuilderTopBar

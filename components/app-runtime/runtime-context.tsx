@@ -45,13 +45,14 @@ function useDefaultRunner(app: RuntimeApp): QueryRunner {
   return useCallback((query, params, runId, options) => mutateAsync({ appId, version, queryId: query.id, params: browserParams(params), runId, preview: options?.preview ?? false }), [mutateAsync, appId, version]);
 }
 
-export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolean; queryRunner?: QueryRunner; children: ReactNode }) {
+/** `useTestValues`: the builder's preview, where queries' test values stand in for expressions without a value. */
+export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolean; queryRunner?: QueryRunner; useTestValues?: boolean; children: ReactNode }) {
   const { app, inputsInUrl } = props;
   const { document, currentUser } = app;
   const fallbackRunner = useDefaultRunner(app);
   const runner = useRef<QueryRunner>(props.queryRunner ?? fallbackRunner);
   const scopeRef = useRef<Record<string, unknown>>({});
-  const engine = useAppQueries(document, runner, scopeRef);
+  const engine = useAppQueries(document, runner, scopeRef, props.useTestValues ?? false);
   const inputs = useInputValues(document, currentUser, inputsInUrl);
   const [selections, setSelections] = useState<Record<string, readonly Record<string, unknown>[]>>({});
 

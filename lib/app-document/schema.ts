@@ -239,6 +239,16 @@ export const appQuerySchema = z.strictObject({
   sql: z.string().min(1).max(100_000),
   mode: queryModeSchema,
   trigger: queryTriggerSchema,
+  /**
+   * Builder only: values for the SQL's `{{ }}` expressions (keyed by the trimmed expression, as
+   * text; JSON for numbers, booleans, null and lists) used by the builder's preview while an
+   * expression has no value yet, e.g. before the widget it reads exists. The published app and
+   * the server never read them.
+   */
+  testValues: z
+    .record(z.string().min(1).max(2_000), z.string().max(2_000))
+    .refine((values) => Object.keys(values).length <= 100, { message: "A query can have at most 100 test values." })
+    .optional(),
 });
 export type AppQuery = z.infer<typeof appQuerySchema>;
 
