@@ -63,10 +63,26 @@ export function ButtonInspector({ widget }: { widget: ButtonWidget }) {
       )}
       <TextField
         label="Confirmation message"
-        hint="Asked before running; no confirmation when empty."
+        hint="Asked before running; for a query that changes data it also says how many rows it changes. No confirmation when empty."
         value={widget.props.confirm ?? ""}
         error={joinErrors(errorsAt("props.confirm"))}
         onChange={(event) => setProps({ confirm: event.target.value === "" ? undefined : event.target.value }, "props.confirm")}
+      />
+      <WidgetBindingField
+        widget={widget}
+        field="props.disabledWhen"
+        label="Disabled when"
+        value={widget.props.disabledWhen ?? ""}
+        onChange={(disabledWhen) => setProps({ disabledWhen: disabledWhen.trim() === "" ? undefined : disabledWhen }, "props.disabledWhen")}
+        placeholder="{{ len(ordersTable.selectedRows) == 0 }}"
+        hint="The button is disabled while this is true. Viewers can never run a query that changes data."
+      />
+      <TextField
+        label="Why disabled"
+        hint="Shown next to the disabled button, like: Select an order first."
+        value={widget.props.disabledReason ?? ""}
+        error={joinErrors(errorsAt("props.disabledReason"))}
+        onChange={(event) => setProps({ disabledReason: event.target.value === "" ? undefined : event.target.value }, "props.disabledReason")}
       />
     </>
   );

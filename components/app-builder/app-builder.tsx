@@ -7,7 +7,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { validateAppDocument, type AppDocument, type Layout } from "@/lib/app-document";
+import { validateAppDocument, type AppDocument, type Layout, type QueryResults } from "@/lib/app-document";
 import type { ActionSummary } from "@/lib/schemas/actions";
 import type { OpenAppView } from "@/lib/schemas/apps";
 import { useTRPC } from "@/lib/trpc/client";
@@ -24,6 +24,7 @@ import { addWidget, deleteWidget, duplicateWidget, findWidget, setLayouts } from
 import { nudgeLayout, type NudgeDirection } from "./grid-layout";
 import { PageList } from "./page-list";
 import { locateProblems, problemTarget, type ProblemTarget } from "./problem-targets";
+import { QueryResultsReporter } from "./query-results-reporter";
 import { RenderGuard } from "./render-guard";
 import { SaveDialog } from "./save-dialog";
 import { isEditableTarget, shortcutCommand } from "./shortcuts";
@@ -69,7 +70,9 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
 
   // Validation runs in the browser once typing pauses, with this Rowcraft's sources and actions.
   const settled = useDebouncedValue(doc, 300);
-  const context = useMemo(() => ({ datasources: datasources.map((source) => source.name), actions: Object.fromEntries(actions.map((action) => [action.name, { inputSchema: action.inputSchema }])) }), [datasources, actions]);
+  // Result columns come from the preview's last runs: field references are checked against them.
+  const [results, setResults] = useState<QueryResults>({});
+  const context = useMemo(() => ({ datasources: datasources.map((source) => source.name), actions: Object.fromEntries(actions.map((action) => [action.name, { inputSchema: action.inputSchema }])), results }), [datasources, actions, results]);
   const problems = useMemo(() => locateProblems(settled, validateAppDocument(settled, context).problems), [settled, context]);
   const candidates = useMemo(() => bindingCandidates(settled), [settled]);
   const rowCandidates = useMemo(() => bindingCandidates(settled, { row: true }), [settled]);
@@ -141,7 +144,8 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
 
   return (
     <BuilderProvider value={builder}>
-      <AppRuntimeProvider app={runtimeApp} inputsInUrl={false} queryRunner={runner}>
+      <AppRuntimeProvider app={runtimeApp} inputsInUrl={false} queryRunner={runner} useTestValues>
+        <QueryResultsReporter onChange={setResults} />
         <div className={styles.builder} data-preview={preview || undefined}>
           <BuilderTopBar
             name={doc.name}

@@ -19,6 +19,7 @@ import { addQuery, deleteQuery, duplicateQuery, updateQuery } from "./document-o
 import { NameField } from "./name-field";
 import { messagesAt, problemsOfQuery } from "./problem-targets";
 import { QueryResultPreview } from "./query-result-preview";
+import { QueryTestValues } from "./query-test-values";
 import styles from "./queries-panel.module.css";
 
 const TRIGGERS = [
@@ -147,6 +148,7 @@ function QueryEditor({ query, doc }: { query: AppQuery; doc: AppDocument }) {
             ))}
           </ul>
         ) : null}
+        <QueryTestValues query={query} onChange={(testValues) => edit((q) => ({ ...q, testValues }), "testValues")} />
         <QueryResultPreview state={state} />
       </div>
     </section>

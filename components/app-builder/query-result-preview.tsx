@@ -38,6 +38,11 @@ export function QueryResultPreview({ state }: { state: QueryState | undefined })
       <p role="status" className={styles.resultSummary}>
         {count} in {result.durationMs} ms{state?.isLoading ? " — running again…" : ""}
       </p>
+      {(result.warnings ?? []).map((warning) => (
+        <Alert key={warning} tone="info">
+          {warning}
+        </Alert>
+      ))}
       {result.rows.length > 0 ? (
         <DataTable aria-label="Query result preview">
           <thead>

@@ -1,6 +1,6 @@
 "use client";
 /** Inspector of a table widget: its data, row key, columns (key, label, format, hidden, editable) and row actions. */
-import type { Widget } from "@/lib/app-document";
+import { whyNotEditable, type Widget } from "@/lib/app-document";
 import { evaluateTemplate } from "@/lib/bindings";
 import { useAppRuntime } from "@/components/app-runtime";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { useBuilder } from "./builder-context";
 import { FormatFields } from "./format-fields";
 import { joinErrors, useWidgetEditor, WidgetBindingField } from "./inspector-fields";
 import styles from "./inspector.module.css";
+import { useRowsSource } from "./query-results-reporter";
 import { PICK_ACTION } from "./widget-defaults";
 
 type TableWidget = Extract<Widget, { type: "table" }>;
@@ -40,6 +41,9 @@ export function TableInspector({ widget }: { widget: TableWidget }) {
   const { columns, actions: tableActions } = widget.props;
   const dataKeys = useDataKeys(widget.props.data);
   const missingKeys = dataKeys.filter((key) => !columns.some((column) => column.key === key));
+  // Whether each column can be edited, from the guard's answer with the preview's last run.
+  const source = useRowsSource(widget.props.data);
+  const whyNot = (key: string): string | null => (source === null ? null : whyNotEditable(key, source.queryId, source.info));
   const setColumn = (index: number, patch: Partial<Column>, field: string) =>
     setProps({ columns: columns.map((column, i) => (i === index ? { ...column, ...patch } : column)) }, `props.columns[${index}].${field}`);
   return (
@@ -72,7 +76,7 @@ export function TableInspector({ widget }: { widget: TableWidget }) {
             <FormatFields label={`Column ${index + 1} format`} value={column.format} extraChoices={COLUMN_WORD_CHOICES} currencyColumn onChange={(format) => setColumn(index, { format }, "format")} />
             <div className={styles.inline}>
               <CheckboxField label={`Hide column ${index + 1}`} checked={column.hidden ?? false} onChange={(event) => setColumn(index, { hidden: event.target.checked || undefined }, "hidden")} />
-              <CheckboxField label={`Column ${index + 1} editable`} checked={column.editable ?? false} onChange={(event) => setColumn(index, { editable: event.target.checked || undefined }, "editable")} />
+              <EditableToggle index={index} column={column} why={whyNot(column.key)} known={source !== null} error={joinErrors(errorsAt(`props.columns[${index}].editable`))} onChange={(editable) => setColumn(index, { editable: editable || undefined }, "editable")} />
               <Button size="small" variant="ghost" onClick={() => setProps({ columns: columns.filter((_, i) => i !== index) }, "props.columns")}>
                 Remove column {index + 1}
               </Button>
@@ -92,6 +96,22 @@ export function TableInspector({ widget }: { widget: TableWidget }) {
       <TableActionsEditor widget={widget} actions={tableActions} onChange={(next, field) => setProps({ actions: next }, field)} />
     </>
   );
+}
+
+/**
+ * "Editable" is offered only where a save can work: a column the guard could not map to one
+ * table's column says why instead. A column already marked stays unmarkable (its problem says why).
+ */
+function EditableToggle({ index, column, why, known, error, onChange }: { index: number; column: Column; why: string | null; known: boolean; error: string | null; onChange: (editable: boolean) => void }) {
+  if (why !== null && column.editable !== true) {
+    return (
+      <p className={styles.note} aria-label={`Column ${index + 1} is read-only`}>
+        Read-only: {why}
+      </p>
+    );
+  }
+  const hint = why ?? (known ? "Edits are saved to this column of the table." : (error ?? undefined));
+  return <CheckboxField label={`Column ${index + 1} editable`} hint={hint} checked={column.editable ?? false} onChange={(event) => onChange(event.target.checked)} />;
 }
 
 function TableActionsEditor({ widget, actions, onChange }: { widget: TableWidget; actions: TableAction[]; onChange: (next: TableAction[], field: string) => void }) {

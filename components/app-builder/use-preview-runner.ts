@@ -23,11 +23,11 @@ export function usePreviewRunner(datasources: readonly BuilderSource[]): QueryRu
   useEffect(() => {
     latest.current = { datasources, mutateAsync };
   });
-  return useCallback<QueryRunner>(async (query, params, runId) => {
+  return useCallback<QueryRunner>(async (query, params, runId, options) => {
     const source = latest.current.datasources.find((candidate) => candidate.name === query.datasource);
     if (!source) return failure("unknown_datasource", `There is no data source named "${query.datasource}"; pick one in the query's settings.`);
     try {
-      return await latest.current.mutateAsync({ datasourceId: source.id, sql: query.sql, mode: query.mode, params, runId });
+      return await latest.current.mutateAsync({ datasourceId: source.id, sql: query.sql, mode: query.mode, params, runId, preview: options?.preview ?? false });
     } catch (error) {
       return failure("request_failed", errorMessage(error));
     }

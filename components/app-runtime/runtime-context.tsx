@@ -8,6 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { browserParams } from "@/lib/app-document/query-params";
 import { hasRole } from "@/lib/roles";
+import type { QueryResult } from "@/lib/schemas/queries";
 import { useTRPC } from "@/lib/trpc/client";
 import { isAutomatic } from "./query-triggers";
 import { buildScope } from "./scope";
@@ -22,6 +23,8 @@ export interface AppRuntime {
   queries: Record<string, QueryState>;
   /** Runs one query now (whatever its trigger) with the current values; resolves with its new state (null if superseded). */
   runQuery: (queryId: string) => Promise<QueryState | null>;
+  /** What a write query would change now, without changing anything (rolled back): for a button's confirmation. */
+  previewQuery: (queryId: string) => Promise<QueryResult>;
   /** Runs these queries in parallel; without ids, every automatic (onLoad/onInputChange) query — after an action or write changed data. */
   refreshQueries: (queryIds?: readonly string[]) => Promise<void>;
   inputValues: Record<string, InputValue>;
@@ -39,16 +42,17 @@ function useDefaultRunner(app: RuntimeApp): QueryRunner {
   const { mutateAsync } = useMutation(trpc.apps.runQuery.mutationOptions());
   const { appId, version } = app;
   // currentUser and constants are bound by the server from the session: only the browser's values travel.
-  return useCallback((query, params, runId) => mutateAsync({ appId, version, queryId: query.id, params: browserParams(params), runId }), [mutateAsync, appId, version]);
+  return useCallback((query, params, runId, options) => mutateAsync({ appId, version, queryId: query.id, params: browserParams(params), runId, preview: options?.preview ?? false }), [mutateAsync, appId, version]);
 }
 
-export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolean; queryRunner?: QueryRunner; children: ReactNode }) {
+/** `useTestValues`: the builder's preview, where queries' test values stand in for expressions without a value. */
+export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolean; queryRunner?: QueryRunner; useTestValues?: boolean; children: ReactNode }) {
   const { app, inputsInUrl } = props;
   const { document, currentUser } = app;
   const fallbackRunner = useDefaultRunner(app);
   const runner = useRef<QueryRunner>(props.queryRunner ?? fallbackRunner);
   const scopeRef = useRef<Record<string, unknown>>({});
-  const engine = useAppQueries(document, runner, scopeRef);
+  const engine = useAppQueries(document, runner, scopeRef, props.useTestValues ?? false);
   const inputs = useInputValues(document, currentUser, inputsInUrl);
   const [selections, setSelections] = useState<Record<string, readonly Record<string, unknown>[]>>({});
 
@@ -66,7 +70,7 @@ export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolea
   const setTableSelection = useCallback((widgetId: string, rows: readonly Record<string, unknown>[]) => {
     setSelections((previous) => ((previous[widgetId] ?? []).length === 0 && rows.length === 0 ? previous : { ...previous, [widgetId]: rows }));
   }, []);
-  const { runQuery, runQueries } = engine;
+  const { runQuery, runQueries, previewQuery } = engine;
   const refreshQueries = useCallback(
     (queryIds?: readonly string[]) => runQueries(queryIds ?? document.queries.filter(isAutomatic).map((query) => query.id)),
     [runQueries, document],
@@ -78,6 +82,7 @@ export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolea
       scope,
       queries: engine.states,
       runQuery,
+      previewQuery,
       refreshQueries,
       inputValues: inputs.values,
       inputDefaults: inputs.defaults,
@@ -85,7 +90,7 @@ export function AppRuntimeProvider(props: { app: RuntimeApp; inputsInUrl: boolea
       setTableSelection,
       canOperate: hasRole(currentUser.role, "operator"),
     }),
-    [app, scope, engine.states, runQuery, refreshQueries, inputs.values, inputs.defaults, inputs.setValue, setTableSelection, currentUser.role],
+    [app, scope, engine.states, runQuery, previewQuery, refreshQueries, inputs.values, inputs.defaults, inputs.setValue, setTableSelection, currentUser.role],
   );
   return <RuntimeContext.Provider value={value}>{props.children}</RuntimeContext.Provider>;
 }

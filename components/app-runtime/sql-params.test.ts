@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSqlParams, paramsKey, sqlExpressions, toParamValue } from "./sql-params";
+import { evaluateSqlParams, paramsKey, parseTestValue, sqlExpressions, toParamValue } from "./sql-params";
 
 describe("sqlExpressions", () => {
   it("lists distinct trimmed expressions in order and skips array literals", () => {
@@ -37,5 +37,18 @@ describe("toParamValue / paramsKey", () => {
   it("ignores key order", () => {
     expect(paramsKey({ a: 1, b: "x" })).toBe(paramsKey({ b: "x", a: 1 }));
     expect(paramsKey({ a: 1 })).not.toBe(paramsKey({ a: "1" }));
+  });
+
+  it("uses the builder's test values while an expression fails or has no value; a real value wins", () => {
+    const scope = { status: { value: "paid" }, search: { value: null } };
+    const tests = { "filmPicker.value": "42", "search.value": "ali", "status.value": "pending" };
+    expect(evaluateSqlParams("{{ filmPicker.value }} {{ search.value }} {{ status.value }}", scope, tests)).toEqual({ ok: true, params: { "filmPicker.value": 42, "search.value": "ali", "status.value": "paid" } });
+    expect(evaluateSqlParams("{{ filmPicker.value }}", scope, { "filmPicker.value": "" })).toMatchObject({ ok: false, expression: "filmPicker.value" });
+  });
+});
+
+describe("parseTestValue", () => {
+  it("reads JSON values a parameter can be, else the text", () => {
+    expect([parseTestValue("42"), parseTestValue("true"), parseTestValue("null"), parseTestValue("[1, 2]"), parseTestValue('"7"'), parseTestValue("paid"), parseTestValue('{"a": 1}')]).toEqual([42, true, null, [1, 2], "7", "paid", '{"a": 1}']);
   });
 });

@@ -15,10 +15,31 @@ export { sqlExpressions, toParamValue };
 
 export type ParamsResult = { ok: true; params: Record<string, ParamValue> } | { ok: false; expression: string; message: string };
 
-export function evaluateSqlParams(sql: string, scope: Scope): ParamsResult {
+/** A test value's text as a parameter: JSON when it parses to a value a parameter can be, else the text itself. */
+export function parseTestValue(text: string): ParamValue {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const param = toParamValue(parsed);
+    if (param.ok) return param.value;
+  } catch {
+    // plain text, like pending
+  }
+  return text;
+}
+
+/**
+ * `testValues` (the builder's, never the published app's) stand in for an expression that fails
+ * (its widget does not exist yet) or has no value (null, undefined or "").
+ */
+export function evaluateSqlParams(sql: string, scope: Scope, testValues?: Readonly<Record<string, string>>): ParamsResult {
   const params: Record<string, ParamValue> = {};
   for (const expression of sqlExpressions(sql)) {
     const result = evaluateExpression(expression, scope);
+    const test = testValues?.[expression];
+    if (test !== undefined && test !== "" && (!result.ok || result.value === null || result.value === undefined || result.value === "")) {
+      params[expression] = parseTestValue(test);
+      continue;
+    }
     if (!result.ok) return { ok: false, expression, message: `{{ ${expression} }}: ${result.error.message}` };
     const param = toParamValue(result.value);
     if (!param.ok) return { ok: false, expression, message: `{{ ${expression} }} ${param.message}` };

@@ -20,7 +20,7 @@ export interface RuntimeApp {
  * Runs one app query with its evaluated parameters. Default: trpc.apps.runQuery. The builder
  * passes one that runs the unsaved SQL through trpc.queries.run.
  */
-export type QueryRunner = (query: AppQuery, params: Record<string, ParamValue>, runId: string) => Promise<QueryResult>;
+export type QueryRunner = (query: AppQuery, params: Record<string, ParamValue>, runId: string, options?: { preview?: boolean }) => Promise<QueryResult>;
 
 /** One query's state as the runtime holds it. */
 export interface QueryState {

@@ -6,16 +6,22 @@
  * newer run of the same query is dropped.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
-import type { AppDocument } from "@/lib/app-document";
+import type { AppDocument, AppQuery } from "@/lib/app-document";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { changedQueries, queriesOnOpen } from "./query-triggers";
 import { evaluateSqlParams, paramsKey } from "./sql-params";
+import type { QueryResult } from "@/lib/schemas/queries";
 import type { QueryRunner, QueryState } from "./types";
 
+/** The parameters a query runs with; test values only where the builder asks for them. */
+function paramsOf(query: AppQuery, scope: Record<string, unknown>, useTestValues: boolean) {
+  return evaluateSqlParams(query.sql, scope, useTestValues ? query.testValues : undefined);
+}
+
 /** What a query's next run depends on: its SQL and its parameter values (or the binding error). */
-function runKey(sql: string, scope: Record<string, unknown>): string {
-  const params = evaluateSqlParams(sql, scope);
-  return `${sql}\u0000${params.ok ? paramsKey(params.params) : `!${params.message}`}`;
+function runKey(query: AppQuery, scope: Record<string, unknown>, useTestValues: boolean): string {
+  const params = paramsOf(query, scope, useTestValues);
+  return `${query.sql}\u0000${params.ok ? paramsKey(params.params) : `!${params.message}`}`;
 }
 
 export interface QueryEngine {
@@ -23,14 +29,18 @@ export interface QueryEngine {
   /** Resolves with the query's new state, or null when the query does not exist or a newer run superseded this one. */
   runQuery: (queryId: string) => Promise<QueryState | null>;
   runQueries: (ids: readonly string[]) => Promise<void>;
+  /** Previews a write with the current values; the query's state is left alone. */
+  previewQuery: (queryId: string) => Promise<QueryResult>;
   /** Per query, the run key (SQL + parameter values) of its last run. */
   lastKeysRef: RefObject<Record<string, string | undefined>>;
   /** Pending debounced runs. */
   timersRef: RefObject<Record<string, ReturnType<typeof setTimeout>>>;
+  /** The builder's preview: queries' test values stand in for expressions without a value. */
+  useTestValues: boolean;
 }
 
 /** The query states and how to run them; the triggers (useQueryTriggers) decide when. */
-export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunner>, scopeRef: RefObject<Record<string, unknown>>): QueryEngine {
+export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunner>, scopeRef: RefObject<Record<string, unknown>>, useTestValues = false): QueryEngine {
   const [states, setStates] = useState<Record<string, QueryState>>({});
   const latestRun = useRef<Record<string, string>>({});
   const lastKeysRef = useRef<Record<string, string | undefined>>({});
@@ -46,8 +56,8 @@ export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunn
       if (!query) return null;
       clearTimeout(timersRef.current[queryId]);
       const current = scopeRef.current;
-      lastKeysRef.current[queryId] = runKey(query.sql, current);
-      const params = evaluateSqlParams(query.sql, current);
+      lastKeysRef.current[queryId] = runKey(query, current, useTestValues);
+      const params = paramsOf(query, current, useTestValues);
       const runId = crypto.randomUUID();
       latestRun.current[queryId] = runId;
       if (!params.ok) {
@@ -68,10 +78,26 @@ export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunn
       setStates((previous) => ({ ...previous, [queryId]: next }));
       return next;
     },
-    [runner, scopeRef],
+    [runner, scopeRef, useTestValues],
   );
 
   const runQueries = useCallback((ids: readonly string[]) => Promise.all(ids.map((id) => runQuery(id))).then(() => undefined), [runQuery]);
+
+  const previewQuery = useCallback(
+    async (queryId: string): Promise<QueryResult> => {
+      const failed = (message: string): QueryResult => ({ ok: false, error: { source: "guard", code: "preview_failed", message, position: null } });
+      const query = documentRef.current.queries.find((candidate) => candidate.id === queryId);
+      if (!query) return failed(`There is no query named ${queryId}.`);
+      const params = paramsOf(query, scopeRef.current, useTestValues);
+      if (!params.ok) return failed(`A parameter of ${queryId} failed: ${params.message}`);
+      try {
+        return await runner.current(query, params.params, crypto.randomUUID(), { preview: true });
+      } catch (error) {
+        return failed(errorMessage(error));
+      }
+    },
+    [runner, scopeRef, useTestValues],
+  );
 
   useEffect(() => {
     const pending = timersRef.current;
@@ -80,7 +106,7 @@ export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunn
     };
   }, []);
 
-  return { states, runQuery, runQueries, lastKeysRef, timersRef };
+  return { states, runQuery, runQueries, previewQuery, lastKeysRef, timersRef, useTestValues };
 }
 
 /**
@@ -89,7 +115,7 @@ export function useAppQueries(document: AppDocument, runner: RefObject<QueryRunn
  * scope ref is updated, so runs read the scope of this render.
  */
 export function useQueryTriggers(document: AppDocument, scope: Record<string, unknown>, engine: QueryEngine): void {
-  const { runQuery, runQueries, lastKeysRef, timersRef } = engine;
+  const { runQuery, runQueries, lastKeysRef, timersRef, useTestValues } = engine;
   const documentRef = useRef(document);
   useEffect(() => {
     documentRef.current = document;
@@ -105,9 +131,9 @@ export function useQueryTriggers(document: AppDocument, scope: Record<string, un
 
   const currentKeys = useMemo(() => {
     const keys: Record<string, string> = {};
-    for (const query of document.queries) if (query.trigger.kind === "onInputChange") keys[query.id] = runKey(query.sql, scope);
+    for (const query of document.queries) if (query.trigger.kind === "onInputChange") keys[query.id] = runKey(query, scope, useTestValues);
     return keys;
-  }, [document, scope]);
+  }, [document, scope, useTestValues]);
   const signature = JSON.stringify(currentKeys);
   useEffect(() => {
     const due = changedQueries(documentRef.current.queries, currentKeys, lastKeysRef.current);

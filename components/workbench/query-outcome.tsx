@@ -78,6 +78,11 @@ export function QueryOutcome({ outcome, isRunning, pager, onReload }: { outcome:
         )}
         {outcome.truncated ? <Badge tone="warning">Row cap: showing the first {outcome.rowCap.toLocaleString("en-US")} rows</Badge> : null}
       </div>
+      {(outcome.warnings ?? []).map((warning) => (
+        <Alert key={warning} tone="info">
+          {warning}
+        </Alert>
+      ))}
       {editable && pager && onReload ? (
         <EditableQueryResult key={queryEditsKey(pager.datasourceId, editable)} datasourceId={pager.datasourceId} editable={editable} columns={outcome.columns} rows={outcome.rows} onReload={onReload} />
       ) : pager && onReload ? (

@@ -6,3 +6,4 @@ export type { Problem, ProblemCode } from "./problems";
 export { validateAppDocument, type ValidationContext, type ValidationResult } from "./validate";
 export { parseAppExport, stableStringify, type ImportResult } from "./export";
 export { diffAppDocuments, describeValueChange, formatDiffValue, type AppDiff, type PageChange, type WidgetChange, type QueryChange, type PermissionChange, type SqlLine, type ValueChange } from "./diff";
+export { checkResultFields, rowsQueryOf, whyNotEditable, type QueryResultInfo, type QueryResults } from "./result-fields";

@@ -8,6 +8,7 @@ export type ProblemCode =
   | "unknown_datasource"
   | "unknown_action"
   | "unknown_field"
+  | "unknown_column"
   | "missing_field"
   | "unknown_query"
   | "duplicate_id"

@@ -198,8 +198,12 @@ export const buttonWidgetSchema = z.strictObject({
       z.strictObject({ kind: z.literal("action"), action: actionNameSchema, mapping: mappingSchema.default({}) }),
       z.strictObject({ kind: z.literal("query"), query: identifierSchema }),
     ]),
-    /** Shown in a confirmation dialog before running; no dialog when absent. */
+    /** Shown in a confirmation dialog before running; no dialog when absent. A write query's dialog also says how many rows it changes (from a preview). */
     confirm: z.string().min(1).max(500).optional(),
+    /** A binding; the button is disabled while it is truthy, like `{{ len(ordersTable.selectedRows) == 0 }}`. */
+    disabledWhen: bindableSchema.optional(),
+    /** Why, shown next to the disabled button ("Select an order first."). */
+    disabledReason: z.string().min(1).max(200).optional(),
   }),
 });
 
@@ -250,6 +254,16 @@ export const appQuerySchema = z.strictObject({
   sql: z.string().min(1).max(100_000),
   mode: queryModeSchema,
   trigger: queryTriggerSchema,
+  /**
+   * Builder only: values for the SQL's `{{ }}` expressions (keyed by the trimmed expression, as
+   * text; JSON for numbers, booleans, null and lists) used by the builder's preview while an
+   * expression has no value yet, e.g. before the widget it reads exists. The published app and
+   * the server never read them.
+   */
+  testValues: z
+    .record(z.string().min(1).max(2_000), z.string().max(2_000))
+    .refine((values) => Object.keys(values).length <= 100, { message: "A query can have at most 100 test values." })
+    .optional(),
 });
 export type AppQuery = z.infer<typeof appQuerySchema>;
 

@@ -62,6 +62,11 @@ describe("validateAppDocument", () => {
     expect(problemsOf(() => {})).toEqual([]);
   });
 
+  it("checks a button's disabled-when binding like any other", () => {
+    expect(problemsOf((doc) => Object.assign(widget(doc, 3).props, { disabledWhen: "{{ len(ordersTable.selectedRows) == 0 }}", disabledReason: "Select an order first." }))).toEqual([]);
+    expect(problemsOf((doc) => Object.assign(widget(doc, 3).props, { disabledWhen: "{{ orderTable.selectedRow == null }}" })).map((p) => [p.code, p.path])).toEqual([["unknown_name", "pages[0].widgets[3].props.disabledWhen"]]);
+  });
+
   it("reports schema problems with paths", () => {
     const problems = problemsOf((doc) => {
       widget(doc, 0).id = "bad id";

@@ -12,6 +12,7 @@
 import { parseExpression, parseTemplate, referencedPaths, type Node } from "@/lib/bindings";
 import { checkWidgetActions, type ActionInfo } from "./actions-check";
 import { originOf } from "./query-params";
+import { checkResultFields, type QueryResults } from "./result-fields";
 import { availableNames, ROW_NAME, staticType, type NameInfo } from "./names";
 import { formatPath, type Problem } from "./problems";
 import { appDocumentSchema, GRID_COLUMNS, type AppDocument, type Layout, type Widget } from "./schema";
@@ -21,6 +22,8 @@ export interface ValidationContext {
   datasources: readonly string[];
   /** Actions by name, with their input as JSON Schema. */
   actions: Readonly<Record<string, ActionInfo>>;
+  /** Result columns of queries that are known (the builder's last preview runs): field references are checked against them. */
+  results?: QueryResults;
 }
 
 export type ValidationResult = { ok: true; document: AppDocument; problems: [] } | { ok: false; document: AppDocument | null; problems: Problem[] };
@@ -189,5 +192,6 @@ export function validateAppDocument(input: unknown, context: ValidationContext):
     });
   });
   doc.queries.forEach((query, q) => checkQuerySql(query.sql, `queries[${q}].sql`, names, problems));
+  if (context.results !== undefined) checkResultFields(doc, context.results, problems);
   return problems.length === 0 ? { ok: true, document: doc, problems: [] } : { ok: false, document: doc, problems };
 }

@@ -73,6 +73,8 @@ export const runAppQueryInput = z.object({
   queryId: z.string().min(1).max(64),
   /** The evaluated `{{ }}` values, keyed by the expression text inside the braces, trimmed. */
   params: z.record(z.string(), paramValueSchema).default({}),
+  /** Writes only: run in a transaction that is always rolled back and report what would change (a button's confirmation). */
+  preview: z.boolean().default(false),
   runId: z.string().min(8).max(64),
 });
 export type RunAppQueryInput = z.input<typeof runAppQueryInput>;

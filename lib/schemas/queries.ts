@@ -58,6 +58,8 @@ export interface QuerySuccess {
    * through `tables.save`. null or absent for everything else.
    */
   editable?: QueryEditable | null;
+  /** What the user should know although the query ran (a PostgreSQL cost estimate over tables without statistics, with what to do). */
+  warnings?: string[];
 }
 
 /** A result column that is a column of the table, under its output name. */

@@ -35,12 +35,12 @@ async function datasourceIdOf(db: Db, name: string): Promise<string> {
 }
 
 /** `params` must come from bindQueryParams: server-known values bound, the browser's kept. */
-async function runDocumentQuery(db: Db, user: SessionUser, query: AppQuery, params: Record<string, ParamValue>, runId: string): Promise<QueryResult> {
+async function runDocumentQuery(db: Db, user: SessionUser, query: AppQuery, params: Record<string, ParamValue>, runId: string, preview = false): Promise<QueryResult> {
   if (query.mode === "write" && !hasRole(user.role, "operator")) {
     throw new TRPCError({ code: "FORBIDDEN", message: `${query.id} changes data, which needs the operator role or above.` });
   }
   const datasourceId = await datasourceIdOf(db, query.datasource);
-  return runQuery({ db, user, input: { datasourceId, sql: query.sql, mode: query.mode, params, preview: false, runId } });
+  return runQuery({ db, user, input: { datasourceId, sql: query.sql, mode: query.mode, params, preview, runId } });
 }
 
 export async function runAppQuery(options: { db: Db; user: SessionUser; input: RunAppQueryInput }): Promise<QueryResult> {
@@ -50,7 +50,7 @@ export async function runAppQuery(options: { db: Db; user: SessionUser; input: R
   const { document } = await resolveVersion(db, app, input.version, user);
   const query = findQuery(document, input.queryId);
   const params = bindQueryParams({ queryId: query.id, sql: query.sql, params: input.params, user });
-  return runDocumentQuery(db, user, query, params, input.runId);
+  return runDocumentQuery(db, user, query, params, input.runId, input.preview);
 }
 
 function findWidget(document: AppDocument, widgetId: string): Widget {

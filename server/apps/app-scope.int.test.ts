@@ -37,13 +37,17 @@ const ticketsDesk: AppDocumentInput = {
   pages: [{ id: "main", name: "Main", widgets: [{ id: "ticketsTable", type: "table", layout: layout(0), props: { data: "{{ tickets.data }}", rowKey: "id", editable: true, columns: [{ key: "subject", editable: true }] } }] }],
 };
 
-/** App B: customers, e-mail editable; operators may use it too (the point is scoping, not permission). */
+/**
+ * App B: customers with their e-mail; operators may use it too (the point is scoping, not
+ * permission). Not editable: the demo policy does not let queries write customers, so marking
+ * e-mail editable would be a problem that blocks publishing.
+ */
 const customerDesk: AppDocumentInput = {
   id: "b",
   name: "Customer desk",
   slug: "scope-customers",
   queries: [{ id: "customers", datasource: "Acme Ops", mode: "read", trigger: { kind: "onLoad" }, sql: "SELECT id, name, email FROM customers WHERE id <= 20 ORDER BY id" }],
-  pages: [{ id: "main", name: "Main", widgets: [{ id: "customersTable", type: "table", layout: layout(0), props: { data: "{{ customers.data }}", rowKey: "id", editable: true, columns: [{ key: "email", editable: true }] } }] }],
+  pages: [{ id: "main", name: "Main", widgets: [{ id: "customersTable", type: "table", layout: layout(0), props: { data: "{{ customers.data }}", rowKey: "id", columns: [{ key: "email" }] } }] }],
 };
 
 /** App C: admins only, to use and to edit. */

@@ -13,6 +13,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { canEditApp } from "./app-permissions";
 import { findVersionRow, loadApp, requireEditor, versionDocument, versionSummary, type LoadedApp } from "./app-store";
 import { validationContext } from "./app-validation";
+import { editableFacts } from "./editable-facts";
 
 /** The schema's verdict on a document from the client, as a BAD_REQUEST naming the first paths. */
 export function parseDocumentOrThrow(value: unknown): AppDocument {
@@ -104,7 +105,11 @@ export async function publishVersion(options: { db: Db; user: SessionUser; appId
   const { db, user } = options;
   const app: LoadedApp = await loadApp(db, { id: options.appId });
   requireEditor(app, user);
-  const result = validateAppDocument(await versionDocument(db, app.id, options.version), await validationContext(db));
+  const document = await versionDocument(db, app.id, options.version);
+  const parsed = appDocumentSchema.safeParse(document);
+  // Editable table columns are checked against what the guard proves about their queries.
+  const results = parsed.success ? await editableFacts(db, parsed.data) : {};
+  const result = validateAppDocument(document, { ...(await validationContext(db)), results });
   if (!result.ok) {
     await recordAuditEvent({ db, actor: user, action: "app.publish", outcome: "denied", target: { type: "app", id: app.id }, detail: { version: options.version, problems: result.problems.length } });
     return { ok: false, problems: result.problems satisfies Problem[] };

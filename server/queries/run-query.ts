@@ -97,6 +97,7 @@ export async function runQuery(options: { db: Db; user: SessionUser; input: RunQ
       preview: preview ? previewOf(result.preview, cascades ? cascadeNotes(cascades.steps) : []) : null,
       durationMs: result.durationMs,
       editable: guarded.kind === "select" ? await editableResult({ db, source, dialect, projection: guarded.projection, columns: result.columns }) : null,
+      ...(result.warnings && result.warnings.length > 0 ? { warnings: result.warnings } : {}),
     };
   } catch (error) {
     if (!(error instanceof DriverError)) throw error;

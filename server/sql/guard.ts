@@ -17,7 +17,7 @@ import { TextPositions } from "./positions";
 import { PostgresChecker } from "./postgres/check";
 import { buildPreviewTexts, PREVIEW_SAMPLE_ROWS } from "./preview";
 import { SqlparserChecker } from "./sqlparser/check";
-import { checkFirstWord } from "./statement-kind";
+import { checkFirstWord, firstWordHint } from "./statement-kind";
 import { buildOutputSql, buildParseText, checkTemplateCount } from "./templates";
 import type { BoundStatement, GuardInput, GuardMode, GuardOk, GuardResult, PreviewPlan, StatementKind } from "./types";
 import type { WriteShape } from "./write-shape";
@@ -128,7 +128,7 @@ function checkPostgres(parseText: string, lex: LexResult, positions: TextPositio
     const details = isRecord(error) && isRecord(error.sqlDetails) ? error.sqlDetails : null;
     const cursor = details && typeof details.cursorPosition === "number" ? positions.fromCodePointOffset(details.cursorPosition) : null;
     const reason = details && typeof details.message === "string" ? details.message : error instanceof Error ? error.message : String(error);
-    syntaxFailure(reason, cursor, lex);
+    syntaxFailure(reason, cursor, lex, parseText);
   }
   const stmts = isRecord(result) ? asArray(result.stmts) : [];
   const second = stmts[1];
@@ -153,7 +153,7 @@ function checkSqlparser(parseText: string, dialect: "mysql" | "sqlite", lex: Lex
     let cursor = at ? positions.fromLineColumn(Number(at[1]), Number(at[2])) : null;
     if (cursor === null && /found: EOF/.test(reason)) cursor = lex.contentEnd;
     if (dialect === "mysql") mysqlDiagnostics(lex, ctx.mode);
-    syntaxFailure(reason.replace(/\s*at Line: \d+, Column: \d+/, ""), cursor, lex);
+    syntaxFailure(reason.replace(/\s*at Line: \d+, Column: \d+/, ""), cursor, lex, parseText);
   }
   if (stmts.length > 1) fail("multiple_statements", MULTIPLE_STATEMENTS_MESSAGE, null);
   if (stmts.length === 0) fail("syntax_error", "The query is empty; write one SELECT, INSERT, UPDATE or DELETE statement.", 0);
@@ -170,11 +170,19 @@ function mysqlDiagnostics(lex: LexResult, mode: GuardMode): void {
   if (lock !== null) fail("forbidden_statement", "Locking clauses (FOR UPDATE, FOR SHARE, LOCK IN SHARE MODE) are not allowed; remove them.", lock);
 }
 
-function syntaxFailure(reason: string, cursor: number | null, lex: LexResult): never {
+function syntaxFailure(reason: string, cursor: number | null, lex: LexResult, text: string): never {
   // The parser stumbled on a placeholder: the template sits where SQL needs a name or keyword.
   const template = cursor === null ? undefined : lex.templates.find((t) => cursor >= t.start && cursor < t.end);
   if (template) fail("identifier_template", IDENTIFIER_TEMPLATE_MESSAGE, template.start);
-  fail("syntax_error", `The query could not be parsed: ${reason}. Check the SQL near this position.`, cursor);
+  const at = cursor === null ? "" : ` at ${lineColumn(text, cursor)}`;
+  fail("syntax_error", `Syntax error${at}: ${reason.replace(/\.$/, "")}.${firstWordHint(lex, cursor)} Fix the SQL there and run it again.`, cursor);
+}
+
+/** "line 2, column 5" (1-based, as editors count) of an offset in the SQL. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
 }
 
 /** Every template must have become exactly one parameter node, and nothing else may be one. */

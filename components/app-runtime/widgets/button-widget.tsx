@@ -8,6 +8,10 @@
  * of that table (`selectedRow` standing for each in turn): one row runs once, several start a
  * bulk run with its progress panel; rows the action's precondition refuses are skipped, and
  * with nothing selected the button is off and says why.
+ *
+ * Queries are confirmed when the widget asks; a write's confirmation says how many rows it
+ * changes, from a rolled-back preview. Disabled while running, while its "disabled when"
+ * binding is true, and for viewers when it changes data — always with the reason next to it.
  */
 import { useState } from "react";
 import type { Widget } from "@/lib/app-document";
@@ -25,6 +29,7 @@ import { OutcomeLine } from "../outcome-line";
 import { useAppRuntime } from "../runtime-context";
 import { actionBlocked, actionVia, rowsTableOf, useActionInvoke, type Outcome } from "../use-action-invoke";
 import { useProperty } from "../use-widget-data";
+import { previewSummary } from "../write-preview";
 import { WidgetError, WidgetFrame } from "../widget-frame";
 
 type ButtonWidgetType = Extract<Widget, { type: "button" }>;
@@ -36,20 +41,30 @@ function rowsChanged(state: { result: { ok: boolean; affectedRows?: number | nul
 
 export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
   const runtime = useAppRuntime();
-  const { app, scope, runQuery, refreshQueries } = runtime;
+  const { app, scope, runQuery, previewQuery, refreshQueries, canOperate } = runtime;
   const { run, confirm } = widget.props;
   const label = useProperty("Label", widget.props.label);
+  const disabledWhen = useProperty("Disabled when", widget.props.disabledWhen ?? "");
   const action = run.kind === "action" ? app.actions.find((candidate) => candidate.name === run.action) : undefined;
   const rowsFrom = run.kind === "action" && action ? rowsTableOf(action, run.mapping) : null;
   const selection = selectedRowsOf(scope, rowsFrom);
   const perRowSelection = rowsFrom !== null && action?.mode === "perRow";
   const split = splitByPrecondition(action?.precondition ?? null, selection);
   const selectionBlocked = perRowSelection ? (selection.length === 0 ? `Select rows in ${rowsFrom} first.` : split.eligible.length === 0 ? (action?.precondition?.message ?? null) : null) : null;
-  const blocked = run.kind === "action" ? (actionBlocked(action, run.action) ?? selectionBlocked) : null;
+  const query = run.kind === "query" ? app.document.queries.find((candidate) => candidate.id === run.query) : undefined;
+  const disabledByBinding = widget.props.disabledWhen !== undefined && disabledWhen.ok && Boolean(disabledWhen.value) ? (widget.props.disabledReason ?? "Not available right now.") : null;
+  const blocked =
+    run.kind === "action"
+      ? (actionBlocked(action, run.action) ?? selectionBlocked ?? disabledByBinding)
+      : query?.mode === "write" && !canOperate
+        ? `Needs the operator role: ${run.query} changes data.`
+        : disabledByBinding;
   const trpc = useTRPC();
   const startRun = useMutation(trpc.actions.startRun.mutationOptions());
   const [runId, setRunId] = useState<string | null>(null);
   const bulk = useActionRun(runId, { onSettled: () => void refreshQueries() });
+  const [changes, setChanges] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const { invoke, outcome, setOutcome, isRunning } = useActionInvoke();
   const [queryRunning, setQueryRunning] = useState(false);
   const [queryOutcome, setQueryOutcome] = useState<Outcome | null>(null);
@@ -96,9 +111,31 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
     }
   }
 
+  async function confirmQuery(queryId: string) {
+    if (query?.mode !== "write") {
+      setChanges(null);
+      setConfirming(true);
+      return;
+    }
+    setQueryOutcome(null);
+    setPreviewing(true);
+    try {
+      const summary = previewSummary(queryId, await previewQuery(queryId));
+      if (!summary.ok) {
+        setQueryOutcome({ tone: "error", text: summary.text });
+        return;
+      }
+      setChanges(summary.text);
+      setConfirming(true);
+    } finally {
+      setPreviewing(false);
+    }
+  }
+
   function onClick() {
     if (run.kind === "query") {
-      void runAppQuery(run.query);
+      if (confirm) void confirmQuery(run.query);
+      else void runAppQuery(run.query);
       return;
     }
     if (!action) return;
@@ -127,20 +164,22 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
     void runAction(input.input);
   }
 
-  const busy = isRunning || queryRunning || startRun.isPending || bulk?.view?.run.status === "running";
+  const busy = isRunning || queryRunning || previewing || startRun.isPending || bulk?.view?.run.status === "running";
+  const reasonId = `${widget.id}-disabled-reason`;
   return (
     <WidgetFrame label={text} variant="bare" busy={busy}>
       <div className={styles.inline} style={{ flexWrap: "nowrap" }}>
-        <Button variant={action?.danger ? "danger" : "primary"} disabled={busy || blocked !== null} onClick={onClick} title={blocked ?? undefined}>
-          {busy ? "Running…" : text}
+        <Button variant={action?.danger ? "danger" : "primary"} disabled={busy || blocked !== null} onClick={onClick} title={blocked ?? undefined} aria-describedby={blocked ? reasonId : undefined}>
+          {previewing ? "Checking…" : busy ? "Running…" : text}
         </Button>
         {blocked ? (
-          <span className={styles.muted} style={{ whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0, flex: 1 }} title={blocked}>
+          <span id={reasonId} className={styles.muted} style={{ whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0, flex: 1 }} title={blocked}>
             {action && !action.canRun ? `Needs the ${action.minRole} role.` : blocked}
           </span>
         ) : null}
       </div>
       {!label.ok ? <WidgetError message={label.message} /> : null}
+      {!disabledWhen.ok ? <WidgetError message={disabledWhen.message} /> : null}
       <OutcomeLine outcome={run.kind === "query" ? queryOutcome : outcome} />
       {bulk ? <RunProgressPanel run={bulk} onClose={() => setRunId(null)} /> : null}
       {confirmText && action ? (
@@ -157,6 +196,21 @@ export function ButtonWidget({ widget }: { widget: ButtonWidgetType }) {
             if (pendingRows) void runOnRows(pendingRows.items);
             else if (pending) void runAction(pending);
             setPendingRows(null);
+          }}
+        />
+      ) : null}
+      {confirm && run.kind === "query" ? (
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`${text}?`}
+          description={changes ? `${confirm} ${changes}` : confirm}
+          confirmLabel={text}
+          tone={query?.mode === "write" ? "danger" : "primary"}
+          busy={queryRunning}
+          onConfirm={() => {
+            setConfirming(false);
+            void runAppQuery(run.query);
           }}
         />
       ) : null}

@@ -28,6 +28,7 @@ import {
   wholeMs,
 } from "./execution";
 import { exactTypes, PostgresTypeNames, runStatement, type FetchedResult } from "./postgres-protocol";
+import { planTables, UNANALYZED_SQL } from "./postgres-statistics";
 import { checkResolution, namesToResolve } from "./postgres-resolution";
 import { noRows, previewSteps, sampleFailure, sampleOf } from "./preview-steps";
 import { resultTooLargeMessage, rowsToObjects, tooManyRowsMessage, uniqueColumnNames } from "./results";
@@ -264,14 +265,14 @@ export class PostgresDriver implements Driver {
     await client.query(beginSql(request.mode, request.timeoutMs));
     await checkResolution(client, names);
     if (request.mode === "read") {
-      if (request.maxCost !== undefined) await this.checkCost(client, request);
+      const warning = request.maxCost !== undefined ? await this.checkCost(client, request) : null;
       const fetched = await runStatement(client, request.sql, request.values, { rowLimit: request.rowCap + 1, maxBytes });
       watch.throwIfInterrupted(request.timeoutMs);
       throwIfTooLarge(fetched, maxBytes);
       const shaped = await this.shape(client, fetched, request.rowCap);
       await checkResolution(client, names);
       await client.query("COMMIT");
-      return { ...shaped, affectedRows: null };
+      return { ...shaped, affectedRows: null, ...(warning !== null ? { warnings: [warning] } : {}) };
     }
     if (request.preview && request.sampling) return this.previewWrite(client, request, watch);
     // No portal limit for writes: the statement must finish to report its row count.
@@ -338,23 +339,34 @@ export class PostgresDriver implements Driver {
    * the statement itself runs, bounded by the timeout, and reports its own errors with positions
    * that match the SQL the user wrote.
    */
-  private async checkCost(client: pg.PoolClient, request: ExecuteRequest): Promise<void> {
+  private async checkCost(client: pg.PoolClient, request: ExecuteRequest): Promise<string | null> {
     await client.query("SAVEPOINT rowcraft_cost_check");
     let cost: number | null;
+    let explained: FetchedResult;
     try {
-      cost = totalCostOf(await runStatement(client, `EXPLAIN (FORMAT JSON) ${request.sql}`, request.values));
+      explained = await runStatement(client, `EXPLAIN (FORMAT JSON, VERBOSE) ${request.sql}`, request.values);
+      cost = totalCostOf(explained);
     } catch (error) {
       if (error instanceof pg.DatabaseError && error.code === "57014") throw error;
       await client.query("ROLLBACK TO SAVEPOINT rowcraft_cost_check");
-      return;
+      return null;
     }
     await client.query("RELEASE SAVEPOINT rowcraft_cost_check");
     if (cost !== null && request.maxCost !== undefined && cost > request.maxCost) {
+      // An estimate over tables without statistics can be off by thousands of times (a fresh
+      // load): then it only warns, and the timeout and the row and byte caps stay the hard stop.
+      const tables = planTables(explained);
+      const unanalyzed = tables.length === 0 ? [] : (await runStatement(client, UNANALYZED_SQL, [tables])).rows.map((row) => String(row[0]));
+      if (unanalyzed.length > 0) {
+        const names = unanalyzed.join(", ");
+        return `PostgreSQL estimates this query at ${Math.round(cost).toLocaleString("en-US")} cost units, above this source's limit of ${request.maxCost.toLocaleString("en-US")}, but it has no statistics for ${names}, so the estimate is a guess: the query ran, bounded by the timeout and the row and byte caps. Run ANALYZE ${names}; (as the table's owner) so the estimate can be trusted.`;
+      }
       throw new DriverError(
         "cost_too_high",
         `PostgreSQL estimates this query at ${Math.round(cost).toLocaleString("en-US")} cost units, above this source's limit of ${request.maxCost.toLocaleString("en-US")}. Narrow it down (filters, LIMIT) and try again.`,
       );
     }
+    return null;
   }
 
   private async shape(client: pg.PoolClient, fetched: FetchedResult, rowCap: number): Promise<Omit<ExecuteResult, "durationMs" | "affectedRows">> {

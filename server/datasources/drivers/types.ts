@@ -140,6 +140,8 @@ export interface ExecuteResult {
   durationMs: number;
   /** Writes run with `preview` and `sampling`: the samples (rows/columns then hold only the write's own RETURNING rows). */
   preview?: PreviewSamples;
+  /** What the user should know although the statement ran (PostgreSQL: a cost estimate over tables without statistics). */
+  warnings?: string[];
 }
 
 export type DriverErrorCode =
