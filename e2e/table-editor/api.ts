@@ -54,11 +54,6 @@ export async function orderNotes(request: APIRequestContext, datasourceId: strin
 
 export type SaveResult = { ok: true; updated: number } | { ok: false; reason: "conflict" | "error"; message?: string };
 
-/** Deletes orders by id (clean-up of rows a test added, so other specs see the seeded table). */
-export async function deleteOrders(request: APIRequestContext, datasourceId: string, ids: number[]): Promise<SaveResult> {
-  return trpcMutation<SaveResult>(request, "tables.save", { datasourceId, table: { schema: null, name: "orders" }, deletes: ids.map((id) => ({ id })) });
-}
-
 /** Someone else's edit: tables.save on orders, with the value they read as `before`. */
 export async function saveOrderNotes(request: APIRequestContext, datasourceId: string, id: number, before: string | null, after: string | null): Promise<SaveResult> {
   return trpcMutation<SaveResult>(request, "tables.save", {

@@ -221,7 +221,8 @@ test("when the database is unreachable during Save the error is shown, edits are
     await expect(editor.grid()).toHaveCount(0);
     const stored = await page.evaluate(() =>
       Object.keys(window.localStorage)
-        .filter((key) => key.startsWith("rowcraft.edits."))
+        // Staged edits are kept per signed-in user: rowcraft.user.<id>/rowcraft.edits.<source>.<table>.
+        .filter((key) => key.startsWith("rowcraft.user.") && key.includes("/rowcraft.edits."))
         .map((key) => window.localStorage.getItem(key) ?? ""),
     );
     expect(stored.join("\n")).toContain(values[0]);
