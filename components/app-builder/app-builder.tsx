@@ -58,7 +58,16 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
   const { doc, change } = history;
   const apply = useCallback((next: AppDocument) => change(() => next), [change]);
   const saved = useSavedVersion({ view, doc, apply, reset: history.reset });
-  const [selection, setSelection] = useState<Selection>(null);
+  const [selection, setSelectionState] = useState<Selection>(null);
+  // The inspector starts afresh (drafts, open editors) when another widget is selected, but not
+  // when the selected widget is renamed: keyed by its id, it remounted on rename and the field
+  // the builder had just clicked into lost focus and the text typed into it.
+  const [inspectorKey, setInspectorKey] = useState(0);
+  const setSelection = useCallback((next: Selection) => {
+    setSelectionState(next);
+    setInspectorKey((key) => key + 1);
+  }, []);
+  const followRename = useCallback((id: string) => setSelectionState({ kind: "widget", id }), []);
   const [pageId, setPageId] = useState(view.document.pages[0]?.id ?? "");
   const [queryId, setQueryId] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
@@ -90,7 +99,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
         setPanel({ open: true, tab: "queries" });
       } else if (target.kind === "page") setPageId(target.pageId);
     },
-    [],
+    [setSelection],
   );
 
   const addFromPalette = (kind: PaletteKind, at?: { x: number; y: number }, arrange?: Map<string, Layout>) => {
@@ -201,7 +210,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
                 </div>
                 <aside className={styles.right} aria-label="Inspector">
                   {selected ? (
-                    <WidgetInspector key={selected.widget.id} widget={selected.widget} onDuplicate={() => duplicate(selected.widget.id)} onDelete={() => remove(selected.widget.id)} />
+                    <WidgetInspector key={inspectorKey} widget={selected.widget} onRenamed={followRename} onDuplicate={() => duplicate(selected.widget.id)} onDelete={() => remove(selected.widget.id)} />
                   ) : (
                     <p className={styles.muted}>Select a widget on the canvas to edit it, or add one from the palette.</p>
                   )}
