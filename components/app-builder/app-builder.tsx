@@ -25,7 +25,6 @@ import { nudgeLayout, type NudgeDirection } from "./grid-layout";
 import { PageList } from "./page-list";
 import { locateProblems, problemTarget, type ProblemTarget } from "./problem-targets";
 import { RenderGuard } from "./render-guard";
-import { SaveDialog } from "./save-dialog";
 import { isEditableTarget, shortcutCommand } from "./shortcuts";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useDocumentHistory } from "./use-document-history";
@@ -72,7 +71,6 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
   const [queryId, setQueryId] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
   const [panel, setPanel] = useState<{ open: boolean; tab: PanelTab }>({ open: true, tab: "queries" });
-  const [saveOpen, setSaveOpen] = useState(false);
   const [draggingKind, setDraggingKind] = useState<PaletteKind | null>(null);
   const page = doc.pages.find((candidate) => candidate.id === pageId) ?? doc.pages[0];
 
@@ -128,9 +126,9 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
 
   // Shortcuts that work anywhere in the builder. Editors that handled a key themselves (the SQL
   // editor's own undo) mark it defaultPrevented and keep it.
-  const commands = useRef({ undo: history.undo, redo: history.redo, save: () => setSaveOpen(true), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) });
+  const commands = useRef({ undo: history.undo, redo: history.redo, save: () => void saved.save(), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) });
   useEffect(() => {
-    commands.current = { undo: history.undo, redo: history.redo, save: () => setSaveOpen(true), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) };
+    commands.current = { undo: history.undo, redo: history.redo, save: () => void saved.save(), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -164,7 +162,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
             canRedo={history.canRedo}
             onUndo={history.undo}
             onRedo={history.redo}
-            onSave={() => setSaveOpen(true)}
+            onSave={() => void saved.save()}
             isSaving={saved.isSaving}
             preview={preview}
             onPreviewChange={setPreview}
@@ -220,7 +218,6 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
             </>
           )}
         </div>
-        <SaveDialog open={saveOpen} onOpenChange={setSaveOpen} baseVersion={saved.baseVersion} problemCount={problems.length} busy={saved.isSaving} error={saved.saveError} onSave={saved.save} />
       </AppRuntimeProvider>
     </BuilderProvider>
   );
