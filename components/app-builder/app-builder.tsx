@@ -29,7 +29,9 @@ import { isEditableTarget, shortcutCommand } from "./shortcuts";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useDocumentHistory } from "./use-document-history";
 import { usePreviewRunner } from "./use-preview-runner";
+import { usePanelLayout } from "./use-panel-layout";
 import { useSavedVersion } from "./use-saved-version";
+import { Button } from "@/components/ui/button";
 import { VersionTools } from "./version-tools";
 import { WidgetInspector } from "./widget-inspector";
 import { WidgetPalette } from "./widget-palette";
@@ -71,6 +73,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
   const [queryId, setQueryId] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
   const [panel, setPanel] = useState<{ open: boolean; tab: PanelTab }>({ open: true, tab: "queries" });
+  const panels = usePanelLayout();
   const [draggingKind, setDraggingKind] = useState<PaletteKind | null>(null);
   const page = doc.pages.find((candidate) => candidate.id === pageId) ?? doc.pages[0];
 
@@ -189,10 +192,15 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
             </section>
           ) : (
             <>
-              <div className={styles.body}>
-                <aside className={styles.left} aria-label="Palette and pages">
-                  <WidgetPalette onAdd={(kind) => addFromPalette(kind)} onDragKind={setDraggingKind} />
-                  <PageList />
+              <div className={styles.body} data-left={panels.layout.left ? "open" : "closed"} data-right={panels.layout.right ? "open" : "closed"}>
+                <aside className={styles.left} aria-label="Palette and pages" data-collapsed={!panels.layout.left || undefined}>
+                  <SideToggle open={panels.layout.left} what="palette and pages" onToggle={() => panels.toggle("left")} />
+                  {panels.layout.left ? (
+                    <>
+                      <WidgetPalette onAdd={(kind) => addFromPalette(kind)} onDragKind={setDraggingKind} />
+                      <PageList />
+                    </>
+                  ) : null}
                 </aside>
                 <div className={styles.centre}>
                   {page ? (
@@ -206,19 +214,29 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
                     />
                   ) : null}
                 </div>
-                <aside className={styles.right} aria-label="Inspector">
-                  {selected ? (
+                <aside className={styles.right} aria-label="Inspector" data-collapsed={!panels.layout.right || undefined}>
+                  <SideToggle open={panels.layout.right} what="inspector" onToggle={() => panels.toggle("right")} />
+                  {!panels.layout.right ? null : selected ? (
                     <WidgetInspector key={inspectorKey} widget={selected.widget} onRenamed={followRename} onDuplicate={() => duplicate(selected.widget.id)} onDelete={() => remove(selected.widget.id)} />
                   ) : (
                     <p className={styles.muted}>Select a widget on the canvas to edit it, or add one from the palette.</p>
                   )}
                 </aside>
               </div>
-              <BuilderBottomPanel panel={panel} onPanelChange={setPanel} problems={problems} onShowProblem={showTarget} />
+              <BuilderBottomPanel panel={panel} onPanelChange={setPanel} problems={problems} onShowProblem={showTarget} height={panels.layout.bottomHeight} onResize={panels.setBottomHeight} />
             </>
           )}
         </div>
       </AppRuntimeProvider>
     </BuilderProvider>
+  );
+}
+
+/** Hides or shows a side panel, so the canvas can take the width on a laptop screen. */
+function SideToggle({ open, what, onToggle }: { open: boolean; what: string; onToggle: () => void }) {
+  return (
+    <Button size="small" variant="ghost" className={styles.sideToggle} aria-expanded={open} title={open ? `Hide the ${what}` : `Show the ${what}`} onClick={onToggle}>
+      {open ? `Hide ${what}` : `Show ${what}`}
+    </Button>
   );
 }
