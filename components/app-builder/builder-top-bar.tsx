@@ -7,6 +7,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/surface";
+import { HelpPanel } from "./help-panel";
 import { ShortcutsHelp } from "./shortcuts-help";
 import styles from "./app-builder.module.css";
 
@@ -57,6 +58,7 @@ export function BuilderTopBar(props: BuilderTopBarProps) {
         </Button>
         {props.versionTools}
         <ShortcutsHelp />
+        <HelpPanel />
         <Button size="small" variant="ghost" asChild>
           <Link href={`/apps/${slug}`} target="_blank">
             Open app
