@@ -12,6 +12,7 @@ import { setLayouts } from "./document-ops";
 import { clampLayout } from "./grid-layout";
 import { useWidgetEditor } from "./inspector-fields";
 import { NameField } from "./name-field";
+import { ActionWiringNote } from "./widget-palette";
 import styles from "./inspector.module.css";
 
 const TYPE_LABELS: Record<Widget["type"], string> = { table: "Table", chart: "Chart", stat: "Stat", text: "Text", input: "Input", button: "Button", form: "Form" };
@@ -50,6 +51,7 @@ export function WidgetInspector({ widget, onRenamed, onDuplicate, onDelete }: Wi
         <TextField label="Height (rows)" type="number" min={1} max={200} value={widget.layout.h} onChange={(event) => setSize({ h: Number(event.target.value) || 1 })} />
       </div>
       {errorsAt("layout").length > 0 ? <p className={styles.fieldError}>{errorsAt("layout").join(" ")}</p> : null}
+      {widget.type === "table" || widget.type === "button" ? <ActionWiringNote /> : null}
       <PropsInspector widget={widget} />
     </section>
   );
