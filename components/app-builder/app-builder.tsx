@@ -26,12 +26,13 @@ import { PageList } from "./page-list";
 import { locateProblems, problemTarget, type ProblemTarget } from "./problem-targets";
 import { QueryResultsReporter } from "./query-results-reporter";
 import { RenderGuard } from "./render-guard";
-import { SaveDialog } from "./save-dialog";
 import { isEditableTarget, shortcutCommand } from "./shortcuts";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useDocumentHistory } from "./use-document-history";
 import { usePreviewRunner } from "./use-preview-runner";
+import { usePanelLayout } from "./use-panel-layout";
 import { useSavedVersion } from "./use-saved-version";
+import { Button } from "@/components/ui/button";
 import { VersionTools } from "./version-tools";
 import { WidgetInspector } from "./widget-inspector";
 import { WidgetPalette } from "./widget-palette";
@@ -59,12 +60,21 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
   const { doc, change } = history;
   const apply = useCallback((next: AppDocument) => change(() => next), [change]);
   const saved = useSavedVersion({ view, doc, apply, reset: history.reset });
-  const [selection, setSelection] = useState<Selection>(null);
+  const [selection, setSelectionState] = useState<Selection>(null);
+  // The inspector starts afresh (drafts, open editors) when another widget is selected, but not
+  // when the selected widget is renamed: keyed by its id, it remounted on rename and the field
+  // the builder had just clicked into lost focus and the text typed into it.
+  const [inspectorKey, setInspectorKey] = useState(0);
+  const setSelection = useCallback((next: Selection) => {
+    setSelectionState(next);
+    setInspectorKey((key) => key + 1);
+  }, []);
+  const followRename = useCallback((id: string) => setSelectionState({ kind: "widget", id }), []);
   const [pageId, setPageId] = useState(view.document.pages[0]?.id ?? "");
   const [queryId, setQueryId] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
   const [panel, setPanel] = useState<{ open: boolean; tab: PanelTab }>({ open: true, tab: "queries" });
-  const [saveOpen, setSaveOpen] = useState(false);
+  const panels = usePanelLayout();
   const [draggingKind, setDraggingKind] = useState<PaletteKind | null>(null);
   const page = doc.pages.find((candidate) => candidate.id === pageId) ?? doc.pages[0];
 
@@ -93,7 +103,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
         setPanel({ open: true, tab: "queries" });
       } else if (target.kind === "page") setPageId(target.pageId);
     },
-    [],
+    [setSelection],
   );
 
   const addFromPalette = (kind: PaletteKind, at?: { x: number; y: number }, arrange?: Map<string, Layout>) => {
@@ -122,9 +132,9 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
 
   // Shortcuts that work anywhere in the builder. Editors that handled a key themselves (the SQL
   // editor's own undo) mark it defaultPrevented and keep it.
-  const commands = useRef({ undo: history.undo, redo: history.redo, save: () => setSaveOpen(true), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) });
+  const commands = useRef({ undo: history.undo, redo: history.redo, save: () => void saved.save(), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) });
   useEffect(() => {
-    commands.current = { undo: history.undo, redo: history.redo, save: () => setSaveOpen(true), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) };
+    commands.current = { undo: history.undo, redo: history.redo, save: () => void saved.save(), duplicate: () => (selection?.kind === "widget" ? duplicate(selection.id) : undefined) };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -159,7 +169,7 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
             canRedo={history.canRedo}
             onUndo={history.undo}
             onRedo={history.redo}
-            onSave={() => setSaveOpen(true)}
+            onSave={() => void saved.save()}
             isSaving={saved.isSaving}
             preview={preview}
             onPreviewChange={setPreview}
@@ -186,10 +196,15 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
             </section>
           ) : (
             <>
-              <div className={styles.body}>
-                <aside className={styles.left} aria-label="Palette and pages">
-                  <WidgetPalette onAdd={(kind) => addFromPalette(kind)} onDragKind={setDraggingKind} />
-                  <PageList />
+              <div className={styles.body} data-left={panels.layout.left ? "open" : "closed"} data-right={panels.layout.right ? "open" : "closed"}>
+                <aside className={styles.left} aria-label="Palette and pages" data-collapsed={!panels.layout.left || undefined}>
+                  <SideToggle open={panels.layout.left} what="palette and pages" onToggle={() => panels.toggle("left")} />
+                  {panels.layout.left ? (
+                    <>
+                      <WidgetPalette onAdd={(kind) => addFromPalette(kind)} onDragKind={setDraggingKind} />
+                      <PageList />
+                    </>
+                  ) : null}
                 </aside>
                 <div className={styles.centre}>
                   {page ? (
@@ -203,20 +218,29 @@ function BuilderWorkspace({ view, datasources, actions }: { view: OpenAppView; d
                     />
                   ) : null}
                 </div>
-                <aside className={styles.right} aria-label="Inspector">
-                  {selected ? (
-                    <WidgetInspector key={selected.widget.id} widget={selected.widget} onDuplicate={() => duplicate(selected.widget.id)} onDelete={() => remove(selected.widget.id)} />
+                <aside className={styles.right} aria-label="Inspector" data-collapsed={!panels.layout.right || undefined}>
+                  <SideToggle open={panels.layout.right} what="inspector" onToggle={() => panels.toggle("right")} />
+                  {!panels.layout.right ? null : selected ? (
+                    <WidgetInspector key={inspectorKey} widget={selected.widget} onRenamed={followRename} onDuplicate={() => duplicate(selected.widget.id)} onDelete={() => remove(selected.widget.id)} />
                   ) : (
                     <p className={styles.muted}>Select a widget on the canvas to edit it, or add one from the palette.</p>
                   )}
                 </aside>
               </div>
-              <BuilderBottomPanel panel={panel} onPanelChange={setPanel} problems={problems} onShowProblem={showTarget} />
+              <BuilderBottomPanel panel={panel} onPanelChange={setPanel} problems={problems} onShowProblem={showTarget} height={panels.layout.bottomHeight} onResize={panels.setBottomHeight} />
             </>
           )}
         </div>
-        <SaveDialog open={saveOpen} onOpenChange={setSaveOpen} baseVersion={saved.baseVersion} problemCount={problems.length} busy={saved.isSaving} error={saved.saveError} onSave={saved.save} />
       </AppRuntimeProvider>
     </BuilderProvider>
+  );
+}
+
+/** Hides or shows a side panel, so the canvas can take the width on a laptop screen. */
+function SideToggle({ open, what, onToggle }: { open: boolean; what: string; onToggle: () => void }) {
+  return (
+    <Button size="small" variant="ghost" className={styles.sideToggle} aria-expanded={open} title={open ? `Hide the ${what}` : `Show the ${what}`} onClick={onToggle}>
+      {open ? `Hide ${what}` : `Show ${what}`}
+    </Button>
   );
 }

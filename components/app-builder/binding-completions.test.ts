@@ -15,6 +15,16 @@ describe("binding candidates", () => {
     expect(bindingCandidates(doc, { row: true }).map((candidate) => candidate.label)).toContain("row");
     expect(bindingCandidates(doc).find((candidate) => candidate.label === "len")?.apply).toBe("len(");
   });
+
+  it("shows each function's signature and what it does", () => {
+    const sum = bindingCandidates(doc).find((candidate) => candidate.label === "sum");
+    expect(sum?.detail).toContain('sum(rows, "field")');
+    expect(sum?.info).toMatch(/^The total of a column of rows.*Example: \{\{ sum\(orders\.data, "total"\) \}\}$/);
+    for (const candidate of bindingCandidates(doc).filter((entry) => entry.type === "function")) {
+      expect(candidate.detail, candidate.label).toMatch(new RegExp(`^${candidate.label}\\(`));
+      expect(candidate.info, candidate.label).toBeTruthy();
+    }
+  });
 });
 
 describe("completing in a field", () => {

@@ -3,7 +3,7 @@
 // functions, and in table action mappings `row`. Pure, so the candidate list is tested apart
 // from CodeMirror.
 import { availableNames, type AppDocument } from "@/lib/app-document";
-import { FUNCTION_NAMES } from "@/lib/bindings";
+import { FUNCTION_DOCS, FUNCTION_NAMES, type FunctionName } from "@/lib/bindings";
 
 export interface BindingCandidate {
   label: string;
@@ -11,6 +11,8 @@ export interface BindingCandidate {
   detail: string;
   /** Text inserted instead of the label (functions get their opening parenthesis). */
   apply?: string;
+  /** A longer description shown beside the list: a function's one-line summary and example. */
+  info?: string;
 }
 
 export function bindingCandidates(doc: AppDocument, options: { row?: boolean } = {}): BindingCandidate[] {
@@ -21,7 +23,10 @@ export function bindingCandidates(doc: AppDocument, options: { row?: boolean } =
     for (const field of info.fields ?? []) candidates.push({ label: `${name}.${field}`, type: "property", detail });
   }
   if (options.row) candidates.push({ label: "row", type: "variable", detail: "each selected row the action runs for" });
-  for (const name of [...FUNCTION_NAMES].sort()) candidates.push({ label: name, type: "function", detail: "function", apply: `${name}(` });
+  for (const name of [...FUNCTION_NAMES].sort()) {
+    const doc = FUNCTION_DOCS[name as FunctionName];
+    candidates.push({ label: name, type: "function", detail: doc.signature, info: `${doc.summary} Example: ${doc.example}`, apply: `${name}(` });
+  }
   return candidates;
 }
 

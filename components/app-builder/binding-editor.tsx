@@ -67,7 +67,7 @@ export function BindingEditor({ label, value, onChange, candidates, multiline = 
       if (found === null || (found.from === context.pos && !context.explicit && !/\{\{\s*$/.test(context.state.sliceDoc(0, context.pos)))) return null;
       return {
         from: found.from,
-        options: found.options.map((option) => ({ label: option.label, type: option.type, detail: option.detail, ...(option.apply ? { apply: option.apply } : {}) })),
+        options: found.options.map((option) => ({ label: option.label, type: option.type, detail: option.detail, ...(option.apply ? { apply: option.apply } : {}), ...(option.info ? { info: option.info } : {}) })),
         validFor: /^[\w.]*$/,
       };
     };

@@ -1,6 +1,7 @@
 "use client";
 /** The collapsible bottom panel: the queries editor and the list of problems, as tabs. */
 import { Button } from "@/components/ui/button";
+import { PanelResizer } from "./panel-resizer";
 import type { LocatedProblem, ProblemTarget } from "./problem-targets";
 import { ProblemsList } from "./problems-list";
 import { QueriesPanel } from "./queries-panel";
@@ -13,9 +14,12 @@ export interface BuilderBottomPanelProps {
   onPanelChange: (panel: { open: boolean; tab: PanelTab }) => void;
   problems: readonly LocatedProblem[];
   onShowProblem: (target: ProblemTarget) => void;
+  /** The open panel's height in pixels, set by dragging its top edge; kept in this browser. */
+  height: number;
+  onResize: (height: number) => void;
 }
 
-export function BuilderBottomPanel({ panel, onPanelChange, problems, onShowProblem }: BuilderBottomPanelProps) {
+export function BuilderBottomPanel({ panel, onPanelChange, problems, onShowProblem, height, onResize }: BuilderBottomPanelProps) {
   const tab = (id: PanelTab, label: string) => (
     <button
       type="button"
@@ -30,7 +34,8 @@ export function BuilderBottomPanel({ panel, onPanelChange, problems, onShowProbl
     </button>
   );
   return (
-    <section className={styles.bottom} data-open={panel.open || undefined} aria-label="Queries and problems">
+    <section className={styles.bottom} data-open={panel.open || undefined} style={panel.open ? { height } : undefined} aria-label="Queries and problems">
+      {panel.open ? <PanelResizer height={height} onResize={onResize} /> : null}
       <div className={styles.tabs}>
         <div role="tablist" aria-label="Bottom panel">
           {tab("queries", "Queries")}

@@ -10,6 +10,11 @@ import "react-grid-layout/css/styles.css";
 import { useEffect, useMemo, type KeyboardEvent } from "react";
 import { GRID_COLUMNS, type Layout, type Page } from "@/lib/app-document";
 import { GRID_GAP, GRID_ROW_HEIGHT, WidgetView } from "@/components/app-runtime";
+
+// Rows are further apart than in the app so each widget's id chip sits in the gap above it and
+// never covers the widget's label or heading (a chip over the content hid them). Widgets keep
+// their row heights; only the gaps between rows grow.
+const CHIP_ROW_GAP = GRID_GAP + 12;
 import { useBuilder } from "./builder-context";
 import { fromGridLayout, toGridLayout, type NudgeDirection } from "./grid-layout";
 import { problemsOfWidget } from "./problem-targets";
@@ -86,7 +91,7 @@ export function BuilderCanvas({ page, draggingKind, onLayout, onDropWidget, onDe
         <ReactGridLayout
           width={width}
           layout={layout}
-          gridConfig={{ cols: GRID_COLUMNS, rowHeight: GRID_ROW_HEIGHT, margin: [GRID_GAP, GRID_GAP] }}
+          gridConfig={{ cols: GRID_COLUMNS, rowHeight: GRID_ROW_HEIGHT, margin: [GRID_GAP, CHIP_ROW_GAP] }}
           dragConfig={{ enabled: true, handle: `.${styles.handle}`, bounded: false }}
           resizeConfig={{ enabled: true, handles: ["se"] }}
           dropConfig={{ enabled: draggingKind !== null, defaultItem: dropSize, onDragOver: () => dropSize }}

@@ -48,10 +48,14 @@ export function BuilderNotices({ saved, problemCount, onShowProblems }: { saved:
           </span>
         </Alert>
       ) : null}
-      {saved.saved && !saved.dirty ? (
+      {saved.saved?.unchanged && !saved.dirty ? (
+        <Alert tone="info">No changes to save: version {saved.saved.version} already holds this app.</Alert>
+      ) : null}
+      {saved.saved && !saved.saved.unchanged && !saved.dirty ? (
         <Alert tone="success">
           <span className={styles.noticeRow}>
-            Version {saved.saved.version} saved.
+            <span>Version {saved.saved.version} saved.</span>
+            <span className={styles.muted}>Add a message to it in History.</span>
             {saved.saved.problems.length > 0 ? (
               <Button size="small" variant="ghost" onClick={onShowProblems}>
                 {problemCount === 1 ? "1 problem" : `${problemCount} problems`} to fix before publishing

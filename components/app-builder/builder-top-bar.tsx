@@ -7,6 +7,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/surface";
+import { HelpPanel } from "./help-panel";
 import { ShortcutsHelp } from "./shortcuts-help";
 import styles from "./app-builder.module.css";
 
@@ -48,14 +49,16 @@ export function BuilderTopBar(props: BuilderTopBarProps) {
         <Button size="small" variant="ghost" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl/⌘+Shift+Z)">
           Redo
         </Button>
-        <Button size="small" variant="primary" onClick={props.onSave} disabled={props.isSaving} title="Save a version (Ctrl/⌘+S)">
+        {/* Publish is the one primary action; saving is frequent and quiet (Ctrl/⌘+S, no dialog). */}
+        <Button size="small" onClick={props.onSave} disabled={props.isSaving} title="Save a version (Ctrl/⌘+S); add its message later in History">
           {props.isSaving ? "Saving…" : "Save"}
         </Button>
-        <Button size="small" variant={preview ? "primary" : "secondary"} aria-pressed={preview} onClick={() => props.onPreviewChange(!preview)} title="Use the app as operators will">
+        <Button size="small" aria-pressed={preview} onClick={() => props.onPreviewChange(!preview)} title="Use the app as operators will">
           Preview
         </Button>
         {props.versionTools}
         <ShortcutsHelp />
+        <HelpPanel />
         <Button size="small" variant="ghost" asChild>
           <Link href={`/apps/${slug}`} target="_blank">
             Open app

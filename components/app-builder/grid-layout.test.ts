@@ -44,11 +44,46 @@ describe("keyboard nudge", () => {
 
   it("swaps with the neighbour below or above", () => {
     const down = nudgeLayout(widgets, "a", "down");
-    expect(down.get("b")?.y).toBe(0);
-    expect(down.get("a")?.y).toBe(2);
+    // b cannot rise past c, which stays above it.
+    expect(down.get("c")?.y).toBe(0);
+    expect(down.get("b")?.y).toBe(1);
+    expect(down.get("a")?.y).toBe(3);
     const up = nudgeLayout(widgets, "b", "up");
     expect(up.get("b")?.y).toBe(0);
     expect(up.get("a")?.y).toBe(2);
     expect(nudgeLayout(widgets, "a", "up").get("a")).toEqual({ x: 0, y: 0, w: 4, h: 1 });
+  });
+
+  // A stat tile beside a table, a chart under the tile: the builder's page from issue 12.
+  const page = [text("stat", 0, 0, 3, 2), text("table", 3, 0, 9, 6), text("chart", 0, 6, 6, 5)];
+
+  it("moving the tile never lets the chart jump over the table it was under", () => {
+    for (const direction of ["left", "right", "up", "down"] as const) {
+      const after = nudgeLayout(page, "stat", direction);
+      const table = after.get("table");
+      const chart = after.get("chart");
+      expect(chart && table && chart.y >= table.y + table.h, direction).toBe(true);
+    }
+  });
+
+  it("moving the tile down does not pull the chart above the table", () => {
+    const after = nudgeLayout(page, "stat", "down");
+    expect(after.get("table")).toEqual({ x: 3, y: 0, w: 9, h: 6 });
+    expect(after.get("chart")).toEqual({ x: 0, y: 6, w: 6, h: 5 });
+  });
+
+  it("does not push a neighbour down when moving sideways into it", () => {
+    const row = [text("table", 0, 0, 12, 6), text("chart", 0, 6, 6, 5), text("stat", 6, 6, 3, 2)];
+    const after = nudgeLayout(row, "stat", "left");
+    expect(after.get("chart")).toEqual({ x: 0, y: 6, w: 6, h: 5 });
+    expect(after.get("stat")).toEqual({ x: 6, y: 6, w: 3, h: 2 });
+    expect(nudgeLayout(row, "stat", "right").get("stat")).toEqual({ x: 7, y: 6, w: 3, h: 2 });
+  });
+
+  it("moving a widget up passes the widgets above it in its columns", () => {
+    const after = nudgeLayout(page, "chart", "up");
+    expect(after.get("chart")?.y).toBe(0);
+    expect(after.get("stat")?.y).toBeGreaterThanOrEqual(5);
+    expect(after.get("table")?.y).toBeGreaterThanOrEqual(5);
   });
 });

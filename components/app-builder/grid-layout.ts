@@ -46,31 +46,69 @@ function sharesColumns(a: Layout, b: Layout): boolean {
 
 export type NudgeDirection = "left" | "right" | "up" | "down";
 
+type Placed = { id: string } & Layout;
+
+/** Where `a` sits relative to `b` on a vertically packed grid. */
+function verticalRelation(a: Layout, b: Layout): "above" | "below" | "beside" {
+  if (a.y + a.h <= b.y) return "above";
+  if (b.y + b.h <= a.y) return "below";
+  return "beside";
+}
+
 /**
- * The layouts after moving widget `id` one cell: left/right by a column (others make room),
- * up/down by swapping places with the nearest widget above/below in the same columns — a
- * vertically packed grid has no empty row to move into.
+ * Whether the move kept the order a builder sees. Packing after a move can push or lift other
+ * widgets, and a builder who moves a tile must not find the chart that was under the table now
+ * above it: every pair of other widgets keeps its vertical relation, and the moved widget changes
+ * its relation to another only in the direction it was moved (down: it may end up below).
+ */
+function keepsOrder(before: readonly Placed[], after: ReadonlyMap<string, Layout>, moved: string, direction: NudgeDirection): boolean {
+  const allowed = direction === "down" ? "below" : direction === "up" ? "above" : null;
+  for (const a of before) {
+    for (const b of before) {
+      if (a.id === b.id) continue;
+      const afterA = after.get(a.id);
+      const afterB = after.get(b.id);
+      if (!afterA || !afterB) return false;
+      // The pair (other, moved) is judged as (moved, other).
+      if (b.id === moved) continue;
+      const now = verticalRelation(afterA, afterB);
+      if (now === verticalRelation(a, b) || (a.id === moved && now === allowed)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The layouts after moving widget `id` one step with the keyboard: left/right by a column,
+ * up/down past the nearest widget above/below in the same columns (a packed grid has no empty
+ * row to move into). Other widgets keep their order: a move that would make one jump over
+ * another is not made, and the layout stays as it was.
  */
 export function nudgeLayout(widgets: readonly Widget[], id: string, direction: NudgeDirection): Map<string, Layout> {
-  const items = cloneLayout(toGridLayout(widgets));
-  const item = items.find((candidate) => candidate.i === id);
-  if (!item) return fromGridLayout(items, new Set(widgets.map((widget) => widget.id)));
+  const all: Placed[] = widgets.map((widget) => ({ id: widget.id, ...clampLayout(widget.layout) }));
+  const unchanged = compactLayout(all);
+  const item = all.find((candidate) => candidate.id === id);
+  if (!item) return unchanged;
   if (direction === "left" || direction === "right") {
     const x = Math.min(GRID_COLUMNS - item.w, Math.max(0, item.x + (direction === "left" ? -1 : 1)));
-    const moved = moveElement(items, item, x, item.y, true, false, "vertical", GRID_COLUMNS);
-    return compactLayout(moved.map((entry) => ({ id: entry.i, x: entry.x, y: entry.y, w: entry.w, h: entry.h })));
+    const items = cloneLayout(toGridLayout(widgets));
+    const gridItem = items.find((candidate) => candidate.i === id);
+    if (!gridItem) return unchanged;
+    const moved = moveElement(items, gridItem, x, gridItem.y, true, false, "vertical", GRID_COLUMNS);
+    const result = compactLayout(moved.map((entry) => ({ id: entry.i, x: entry.x, y: entry.y, w: entry.w, h: entry.h })));
+    return keepsOrder(all, result, id, direction) ? result : unchanged;
   }
-  const others = items.filter((candidate) => candidate.i !== id && sharesColumns(candidate, item));
+  const others = all.filter((candidate) => candidate.id !== id && sharesColumns(candidate, item));
   const neighbour =
     direction === "down"
       ? others.filter((candidate) => candidate.y > item.y).sort((a, b) => a.y - b.y)[0]
       : others.filter((candidate) => candidate.y < item.y).sort((a, b) => b.y - a.y)[0];
-  const all = items.map((entry) => ({ id: entry.i, x: entry.x, y: entry.y, w: entry.w, h: entry.h }));
-  if (!neighbour) return compactLayout(all);
-  const swapped = all.map((entry) => {
-    if (entry.id === id) return direction === "down" ? { ...entry, y: neighbour.y + neighbour.h - 1 } : { ...entry, y: neighbour.y };
-    if (entry.id === neighbour.i) return direction === "down" ? { ...entry, y: item.y } : { ...entry, y: item.y + item.h - 1 };
-    return entry;
-  });
-  return compactLayout(swapped);
+  if (!neighbour) return unchanged;
+  // Room is made at the target row by shifting everything from there down, then the grid is
+  // packed again; the widget is first at its row, so packing keeps it where it was put.
+  const target = direction === "down" ? neighbour.y + neighbour.h : neighbour.y;
+  const placed = all.map((entry) => (entry.id === id ? { ...entry, y: target } : entry.y >= target ? { ...entry, y: entry.y + item.h } : entry));
+  const result = compactLayout(placed);
+  return keepsOrder(all, result, id, direction) ? result : unchanged;
 }

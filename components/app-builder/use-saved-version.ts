@@ -30,7 +30,7 @@ export function useSavedVersion({ view, doc, apply, reset }: SavedVersionOptions
   const [base, setBase] = useState({ version: view.version.number, document: view.document });
   const [publishedVersion, setPublishedVersion] = useState(view.app.publishedVersion);
   const [notice, setNotice] = useState<DraftNotice | null>(null);
-  const [saved, setSaved] = useState<{ version: number; problems: Problem[] } | null>(null);
+  const [saved, setSaved] = useState<{ version: number; problems: Problem[]; unchanged: boolean } | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const saveMutation = useMutation(trpc.apps.save.mutationOptions());
   const dirty = !sameDocument(doc, base.document);
@@ -59,9 +59,14 @@ export function useSavedVersion({ view, doc, apply, reset }: SavedVersionOptions
   }, [doc, dirty, key]);
 
   const save = useCallback(
-    async (message: string): Promise<boolean> => {
+    async (message = ""): Promise<boolean> => {
       const document = doc;
       setSaveError(null);
+      // Nothing edited since the base version: no request, no version; the notice says so.
+      if (sameDocument(document, base.document)) {
+        setSaved({ version: base.version, problems: [], unchanged: true });
+        return true;
+      }
       try {
         const result = await saveMutation.mutateAsync({ appId, baseVersion: base.version, document, message });
         removeDraft(window.localStorage, draftKey(appId, base.version));
@@ -76,7 +81,7 @@ export function useSavedVersion({ view, doc, apply, reset }: SavedVersionOptions
         return false;
       }
     },
-    [doc, appId, base.version, saveMutation, queryClient, trpc],
+    [doc, appId, base, saveMutation, queryClient, trpc],
   );
 
   /** Another version became the latest (restored or imported): load it and start from it. */

@@ -12,12 +12,21 @@ import { setLayouts } from "./document-ops";
 import { clampLayout } from "./grid-layout";
 import { useWidgetEditor } from "./inspector-fields";
 import { NameField } from "./name-field";
+import { ActionWiringNote } from "./widget-palette";
 import styles from "./inspector.module.css";
 
 const TYPE_LABELS: Record<Widget["type"], string> = { table: "Table", chart: "Chart", stat: "Stat", text: "Text", input: "Input", button: "Button", form: "Form" };
 
-export function WidgetInspector({ widget, onDuplicate, onDelete }: { widget: Widget; onDuplicate: () => void; onDelete: () => void }) {
-  const { change, pageId, select } = useBuilder();
+export interface WidgetInspectorProps {
+  widget: Widget;
+  /** The widget got a new id: the selection follows it without restarting the inspector. */
+  onRenamed: (id: string) => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}
+
+export function WidgetInspector({ widget, onRenamed, onDuplicate, onDelete }: WidgetInspectorProps) {
+  const { change, pageId } = useBuilder();
   const { errorsAt } = useWidgetEditor(widget);
   const setSize = (patch: { w?: number; h?: number }) =>
     change((doc) => setLayouts(doc, pageId, new Map([[widget.id, clampLayout({ ...widget.layout, ...patch })]])), `widget:${widget.id}:layout`);
@@ -36,12 +45,13 @@ export function WidgetInspector({ widget, onDuplicate, onDelete }: { widget: Wid
           </Button>
         </div>
       </header>
-      <NameField key={widget.id} label="Widget id" name={widget.id} errors={errorsAt("id")} onRenamed={(id) => select({ kind: "widget", id })} />
+      <NameField key={widget.id} label="Widget id" name={widget.id} errors={errorsAt("id")} onRenamed={onRenamed} />
       <div className={styles.pair}>
         <TextField label="Width (columns)" type="number" min={1} max={12} value={widget.layout.w} onChange={(event) => setSize({ w: Number(event.target.value) || 1 })} />
         <TextField label="Height (rows)" type="number" min={1} max={200} value={widget.layout.h} onChange={(event) => setSize({ h: Number(event.target.value) || 1 })} />
       </div>
       {errorsAt("layout").length > 0 ? <p className={styles.fieldError}>{errorsAt("layout").join(" ")}</p> : null}
+      {widget.type === "table" || widget.type === "button" ? <ActionWiringNote /> : null}
       <PropsInspector widget={widget} />
     </section>
   );

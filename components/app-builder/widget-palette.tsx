@@ -31,6 +31,25 @@ export function WidgetPalette({ onAdd, onDragKind }: { onAdd: (kind: PaletteKind
           </li>
         ))}
       </ul>
+      <ActionWiringNote />
     </section>
+  );
+}
+
+/**
+ * The two ways to run an action, said where a builder picks widgets, because the choice decides
+ * what the action runs on (issue 12: builders could only find this by trying).
+ */
+export function ActionWiringNote() {
+  return (
+    <aside aria-label="Two ways to run an action" className={styles.wiringNote}>
+      <strong>Running an action</strong>
+      <p>
+        <em>Row actions</em> of a table run once per selected row: add them in the table&apos;s inspector, map inputs with <code>{"{{ row.id }}"}</code>.
+      </p>
+      <p>
+        <em>A button</em> runs one action once, with inputs from any widget: <code>{"{{ ordersTable.selectedRow.id }}"}</code>, a form&apos;s fields.
+      </p>
+    </aside>
   );
 }

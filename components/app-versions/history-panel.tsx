@@ -19,6 +19,7 @@ import styles from "./app-versions.module.css";
 import { compareHref } from "./compare-link";
 import { PublishButton } from "./publish-button";
 import { absoluteTime, relativeTime } from "./version-format";
+import { VersionMessage } from "./version-message";
 
 export interface HistoryPanelProps {
   appId: string;
@@ -135,7 +136,7 @@ function VersionItem({ version, isDraft, previous, slug, appId, busy, onRestore,
         {version.published ? <Badge tone="success">Published</Badge> : null}
         {isDraft ? <Badge tone="accent">Draft</Badge> : null}
       </h3>
-      <p style={{ margin: 0 }}>{version.message || <span className={styles.muted}>No message</span>}</p>
+      <VersionMessage appId={appId} version={version.number} message={version.message} />
       <p className={styles.muted}>
         {version.authorEmail} · <time dateTime={createdAt.toISOString()} title={absoluteTime(createdAt)}>{relativeTime(createdAt)}</time> ({absoluteTime(createdAt)})
       </p>

@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { href: "/tables", label: "Table editor", minimum: "builder" },
   { href: "/workbench", label: "Query workbench", minimum: "builder" },
   { href: "/data-sources", label: "Data sources", minimum: "builder" },
+  { href: "/help", label: "Help", minimum: "viewer" },
   { href: "/admin/users", label: "Users & roles", minimum: "admin", section: "Admin" },
   { href: "/admin/action-services", label: "Action services", minimum: "admin" },
   { href: "/admin/audit", label: "Audit log", minimum: "admin" },

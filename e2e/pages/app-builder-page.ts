@@ -44,15 +44,26 @@ export class AppBuilderPage {
     await expect(this.page.getByText(expectedRows)).toBeVisible({ timeout: 20_000 });
   }
 
-  /** Saves a version with a message; returns its number. */
+  /** Saves a version (no dialog), then writes its message in History; returns its number. */
   async save(message: string): Promise<number> {
     await this.page.getByRole("button", { name: "Save", exact: true }).click();
-    const dialog = this.page.getByRole("dialog", { name: "Save version" });
-    await dialog.getByRole("textbox", { name: "Message" }).fill(message);
-    await dialog.getByRole("button", { name: "Save version" }).click();
     const saved = this.page.getByText(/^Version \d+ saved\.$/);
     await expect(saved).toBeVisible();
-    return Number((await saved.innerText()).replace(/\D/g, ""));
+    const version = Number((await saved.innerText()).replace(/\D/g, ""));
+    await this.editMessage(version, message);
+    return version;
+  }
+
+  /** Sets a saved version's message from the History dialog. */
+  async editMessage(version: number, message: string): Promise<void> {
+    await this.page.getByRole("button", { name: "History", exact: true }).click();
+    const history = this.page.getByRole("dialog", { name: "Version history" });
+    await history.getByRole("button", { name: `Edit the message of version ${version}` }).click();
+    await history.getByRole("textbox", { name: `Message of version ${version}` }).fill(message);
+    await history.getByRole("button", { name: "Save message" }).click();
+    await expect(history.getByRole("listitem").filter({ hasText: `Version ${version}` }).first()).toContainText(message);
+    await history.getByRole("button", { name: "Close" }).click();
+    await expect(history).toBeHidden();
   }
 
   async publish(version: number): Promise<void> {

@@ -98,6 +98,15 @@ describe("allowlisted functions", () => {
     ["len(null)", 0],
     ["sum(map(orders.data, 'total'))", 1550.5],
     ["sum(1, 2, 3)", 6],
+    // Aggregates over a column of a query's rows, as a builder writes them first.
+    ['sum(orders.data, "total")', 1550.5],
+    ['avg(orders.data, "total")', 775.25],
+    ['min(orders.data, "id")', 7],
+    ['max(orders.data, "total")', 1250],
+    ["count(orders.data)", 3],
+    ['count(orders.data, "total")', 2],
+    ["count(null)", 0],
+    ['max(5, "7")', 7],
     ["avg([2, 4, null])", 3],
     ["avg([])", null],
     ["min(3, 1, 2)", 1],
@@ -141,6 +150,8 @@ describe("allowlisted functions", () => {
     expect(error("round(1, 2, 3)").message).toBe("round() takes 1 to 2 arguments, got 3.");
     expect(error("round(1, 20)").message).toContain("0 to 10 digits");
     expect(error("sum(['a'])").message).toContain("must be a number");
+    expect(error('sum(orders.data, "status")').message).toBe('Each "status" of sum() must be a number, got string.');
+    expect(error("count(1)").message).toBe("count() expects a list.");
     expect(error("upper(orders.data)").message).toContain("Expected text");
     expect(error("map(orders.data, 1)").message).toContain("field name as text");
     expect(error("map(orders.data, '__proto__')").message).toContain("cannot be read");

@@ -44,10 +44,19 @@ function arity(name: string, args: unknown[], min: number, max: number): void {
   }
 }
 
-/** Numbers of a list (nulls skipped), or of the arguments themselves: `max(a, b)` and `max(list)`. */
+/** `(rows, "field")`: a column of a query's rows, the form a Retool or Appsmith builder tries first. */
+function isColumnCall(args: unknown[]): boolean {
+  return args.length === 2 && Array.isArray(args[0]) && typeof args[1] === "string";
+}
+
+/**
+ * Numbers of a column of rows (`sum(orders.data, "total")`), of a list (`sum(list)`), or of the
+ * arguments themselves (`max(a, b)`); nulls skipped.
+ */
 function numbers(name: string, args: unknown[], ctx: FunctionContext): number[] {
-  const items = args.length === 1 && Array.isArray(args[0]) ? toList(args[0], name, ctx) : args;
-  return items.filter((v) => v !== null && v !== undefined).map((v) => toNumber(v, `Each value of ${name}()`));
+  const items = isColumnCall(args) ? pluck(args, ctx, name) : args.length === 1 && Array.isArray(args[0]) ? toList(args[0], name, ctx) : args;
+  const what = isColumnCall(args) ? `Each "${String(args[1])}" of ${name}()` : `Each value of ${name}()`;
+  return items.filter((v) => v !== null && v !== undefined).map((v) => toNumber(v, what));
 }
 
 function toDate(value: unknown, name: string): Date {
@@ -67,7 +76,7 @@ function pluck(args: unknown[], ctx: FunctionContext, name: string): unknown[] {
   });
 }
 
-const FUNCTIONS: Record<string, BindingFunction> = {
+const FUNCTIONS = {
   len(args, ctx) {
     arity("len", args, 1, 1);
     const [value] = args;
@@ -76,6 +85,11 @@ const FUNCTIONS: Record<string, BindingFunction> = {
   },
   sum(args, ctx) {
     return numbers("sum", args, ctx).reduce((a, b) => a + b, 0);
+  },
+  count(args, ctx) {
+    arity("count", args, 1, 2);
+    if (args.length === 1) return toList(args[0], "count", ctx).length;
+    return pluck(args, ctx, "count").filter((value) => value !== null && value !== undefined).length;
   },
   avg(args, ctx) {
     const values = numbers("avg", args, ctx);
@@ -154,13 +168,15 @@ const FUNCTIONS: Record<string, BindingFunction> = {
   coalesce(args) {
     return args.find((v) => v !== null && v !== undefined) ?? null;
   },
-};
+} satisfies Record<string, BindingFunction>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
 
 export const FUNCTION_NAMES: ReadonlySet<string> = new Set(Object.keys(FUNCTIONS));
 
 export function callFunction(name: string, args: unknown[], ctx: FunctionContext): unknown {
   // Own-property lookup: "toString" or "constructor" are not functions of the language.
-  const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  const fn: BindingFunction | undefined = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name as FunctionName] : undefined;
   if (fn === undefined) throw new FunctionError(`Unknown function "${name}".`);
   return fn(args, ctx);
 }

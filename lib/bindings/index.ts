@@ -3,7 +3,8 @@
 // semantics and access.ts for what a binding may read.
 export { LIMITS, type BindingError, type Node, type Result } from "./ast";
 export { evaluate, type EvaluateOptions, type Scope } from "./evaluate";
-export { FUNCTION_NAMES } from "./functions";
+export { FUNCTION_NAMES, type FunctionName } from "./functions";
+export { FUNCTION_DOCS, type FunctionDoc } from "./function-docs";
 export { parseExpression } from "./parser";
 export { referencedNames, referencedPaths, type ReferencedPath } from "./references";
 export { evaluateTemplate, hasBindings, parseTemplate, type TemplatePart } from "./template";

@@ -59,6 +59,9 @@ export const versionNumberInput = z.object({ appId: z.string().min(1), version: 
 
 export const restoreVersionInput = versionNumberInput.extend({ baseVersion: z.number().int().positive() });
 
+/** A version's message is the one thing of a version that may change after saving. */
+export const editVersionMessageInput = versionNumberInput.extend({ message: z.string().trim().max(500) });
+
 export const importAppInput = z.object({
   /** The exported JSON file's text. */
   text: z.string().min(1).max(2_000_000),
@@ -127,7 +130,8 @@ export interface OpenAppView {
   currentUser: { id: string; email: string; name: string; role: Role };
 }
 
-export type SaveAppResult = { version: number; problems: Problem[] };
+/** `unchanged`: the document equals the base version's, so no version was made (`version` is the base). */
+export type SaveAppResult = { version: number; problems: Problem[]; unchanged: boolean };
 
 export type PublishResult = { ok: true; publishedVersion: number } | { ok: false; problems: Problem[] };
 

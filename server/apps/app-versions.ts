@@ -70,10 +70,28 @@ export async function saveApp(options: { db: Db; user: SessionUser; input: { app
   if (!canEditApp(document, user)) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "With these permissions you could no longer edit the app; add yourself or your role to who may edit." });
   }
+  // Saving what the base version already holds makes no version: history lists real changes only.
+  // The id is the server's (the client's is ignored), so it is set before comparing.
+  const base = await versionDocument(db, app.id, input.baseVersion).catch(() => null);
+  if (base && stableStringify(base) === stableStringify({ ...document, id: app.id })) {
+    const result = validateAppDocument(document, await validationContext(db));
+    return { version: input.baseVersion, problems: result.problems, unchanged: true };
+  }
   const version = await appendVersion({ db, app, user, document, message: input.message, baseVersion: input.baseVersion });
   await recordAuditEvent({ db, actor: user, action: "app.save", target: { type: "app", id: app.id }, detail: { name: document.name, version, message: input.message } });
   const result = validateAppDocument(document, await validationContext(db));
-  return { version, problems: result.problems };
+  return { version, problems: result.problems, unchanged: false };
+}
+
+/** Sets a saved version's message (saving asks for none); the document itself never changes. */
+export async function editVersionMessage(options: { db: Db; user: SessionUser; appId: string; version: number; message: string }): Promise<{ version: number; message: string }> {
+  const { db, user } = options;
+  const app = await loadApp(db, { id: options.appId });
+  requireEditor(app, user);
+  const row = await findVersionRow(db, app.id, options.version);
+  await db.appVersion.update({ where: { appId_number: { appId: app.id, number: options.version } }, data: { message: options.message } });
+  await recordAuditEvent({ db, actor: user, action: "app.version.message", target: { type: "app", id: app.id }, detail: { version: options.version, before: row.message, after: options.message } });
+  return { version: options.version, message: options.message };
 }
 
 export async function listVersions(options: { db: Db; user: SessionUser; appId: string }): Promise<AppVersionSummary[]> {

@@ -7,6 +7,7 @@
 import {
   appIdInput,
   createAppInput,
+  editVersionMessageInput,
   importAppInput,
   openAppInput,
   restoreVersionInput,
@@ -18,7 +19,7 @@ import {
 import { asPlainJson } from "@/lib/trpc/transformer";
 import { builderProcedure, operatorProcedure, router, viewerProcedure } from "@/server/trpc/init";
 import { createApp, importApp, listApps, openApp, removeApp } from "@/server/apps/app-catalog";
-import { getVersion, listVersions, publishVersion, restoreVersion, saveApp } from "@/server/apps/app-versions";
+import { editVersionMessage, getVersion, listVersions, publishVersion, restoreVersion, saveApp } from "@/server/apps/app-versions";
 import { runAppQuery, saveAppEdits } from "@/server/apps/app-runtime";
 
 export const appsRouter = router({
@@ -33,6 +34,8 @@ export const appsRouter = router({
   versions: builderProcedure.input(appIdInput).query(({ ctx, input }) => listVersions({ db: ctx.db, user: ctx.session.user, appId: input.appId })),
 
   version: builderProcedure.input(versionNumberInput).query(({ ctx, input }) => getVersion({ db: ctx.db, user: ctx.session.user, ...input })),
+
+  editVersionMessage: builderProcedure.input(editVersionMessageInput).mutation(({ ctx, input }) => editVersionMessage({ db: ctx.db, user: ctx.session.user, ...input })),
 
   restore: builderProcedure.input(restoreVersionInput).mutation(({ ctx, input }) => restoreVersion({ db: ctx.db, user: ctx.session.user, ...input })),
 
