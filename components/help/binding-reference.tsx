@@ -3,19 +3,17 @@
  * one function table in lib/bindings, so it lists exactly what runs) and the display formats
  * (from the app document's schema). Shown on /help and in the builder's Help panel.
  */
-import { COLUMN_FORMATS, statWidgetSchema } from "@/lib/app-document";
+import { COLUMN_FORMATS, STAT_FORMATS } from "@/lib/app-document";
 import { FUNCTION_DOCS, type FunctionDoc } from "@/lib/bindings";
 import styles from "./binding-reference.module.css";
 
 const GROUPS: FunctionDoc["group"][] = ["Aggregates", "Lists", "Text", "Numbers", "Dates", "Values"];
 
-const STAT_FORMATS = statWidgetSchema.shape.props.shape.format.unwrap().options;
-
 const FORMAT_NOTES: Record<(typeof COLUMN_FORMATS)[number] | (typeof STAT_FORMATS)[number], string> = {
   text: "The value as written.",
   number: "Digits grouped by thousands: 12,345.6.",
-  money: "An amount in cents shown as money: 1234550 → $12,345.50.",
-  percent: "A fraction as a percentage: 0.125 → 12.5%.",
+  money: "Integer cents in US dollars (the short form of money in cents): 1234550 → $12,345.50.",
+  percent: "A value out of 100 (the short form of percent of 100): 12.5 → 12.5%.",
   date: "An ISO date or timestamp as 2026-01-31.",
   datetime: "A timestamp as 2026-01-31 14:05 UTC.",
   boolean: "true / false as Yes / No.",
@@ -92,6 +90,11 @@ export function BindingReference({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
         </Heading>
         <p className={styles.note}>
           Table columns: {COLUMN_FORMATS.join(", ")}. Stat tiles: {STAT_FORMATS.join(", ")}.
+        </p>
+        <p className={styles.note}>
+          The inspector&apos;s Format fields write formats that say their unit: money in cents or in units, with a fixed currency or
+          one from a column of the row; percent of 1 (0.125 → 12.5%) or of 100 (12.5 → 12.5%); decimals and compact numbers
+          ($32K). Chart axes and tooltips use the same formats. The words below are the short forms.
         </p>
         <table className={styles.table} aria-label="Formats">
           <tbody>
