@@ -143,6 +143,10 @@ const ATTEMPTS: Record<string, () => Attempt[]> = {
     { what: "operator importing into app A", call: () => as("operator").apps.import({ text: stableStringify(ticketsDesk), appId: apps.a.id, message: "" }), code: "FORBIDDEN" },
     { what: "builder importing into app C", call: () => as("builder").apps.import({ text: stableStringify(adminDesk), appId: apps.c.id, message: "" }), code: "NOT_FOUND" },
   ],
+  "apps.editVersionMessage": () => [
+    { what: "operator rewriting a message of app A", call: () => as("operator").apps.editVersionMessage({ appId: apps.a.id, version: apps.a.version, message: "rewritten" }), code: "FORBIDDEN" },
+    { what: "builder rewriting a message of app C", call: () => as("builder").apps.editVersionMessage({ appId: apps.c.id, version: 1, message: "rewritten" }), code: "NOT_FOUND" },
+  ],
   "apps.remove": () => [
     { what: "operator removing app A", call: () => as("operator").apps.remove({ appId: apps.a.id }), code: "FORBIDDEN" },
     { what: "builder removing app C", call: () => as("builder").apps.remove({ appId: apps.c.id }), code: "NOT_FOUND" },
