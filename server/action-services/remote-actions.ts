@@ -79,15 +79,17 @@ export function toRemoteAction(service: Pick<ActionService, "name">, endpoint: (
 const SNAPSHOT_KEY = Symbol.for("rowcraft.remote-actions-version");
 
 /**
- * Brings the registry's remote actions up to date with the ActionService rows: one small query,
- * and the actions are rebuilt only when a service row changed (registered, refreshed, removed).
+ * Brings the registry's remote actions up to date with the ActionService rows: one small query
+ * of ids and times, and the actions are rebuilt only when a service row changed (registered, refreshed, removed).
  * Called where actions are looked up: the actions API, the bulk runner, app validation.
  */
 export async function syncRemoteActions(db: Db): Promise<void> {
-  const rows = await db.actionService.findMany({ orderBy: { name: "asc" } });
-  const version = rows.map((row) => `${row.id}@${row.updatedAt.getTime()}`).join(",");
+  // Opening an app calls this: read only ids and times, and the manifests only when one changed.
+  const stamps = await db.actionService.findMany({ select: { id: true, updatedAt: true }, orderBy: { name: "asc" } });
+  const version = stamps.map((row) => `${row.id}@${row.updatedAt.getTime()}`).join(",");
   const holder = globalThis as { [SNAPSHOT_KEY]?: string };
   if (holder[SNAPSHOT_KEY] === version) return;
+  const rows = await db.actionService.findMany({ orderBy: { name: "asc" } });
   const actions = rows.flatMap((row) => {
     const endpoint = () => endpointOf(row);
     return (storedManifest(row)?.actions ?? []).flatMap((action) => toRemoteAction(row, endpoint, action) ?? []);

@@ -31,6 +31,11 @@ export function singleInvocationKey(userId: string, clientKey: string): string {
   return `${userId}:${clientKey}`;
 }
 
+/** The audit event of a refused invocation (role, app binding or direct run). */
+function recordRunDenied(db: Db, user: ActionUser, action: AnyAction, detail: Record<string, unknown>): Promise<void> {
+  return recordAuditEvent({ db, actor: user, action: invocationAuditName(action.name), target: { type: "action", id: action.name }, outcome: "denied", detail });
+}
+
 /**
  * Where a run may come from: through an app that offers the action on rows it shows the caller
  * (`via`, anyone who may run the action), or directly (builders and admins). A refusal is
@@ -39,14 +44,7 @@ export function singleInvocationKey(userId: string, clientKey: string): string {
 export async function checkRunSource(options: { db: Db; user: ActionUser; action: AnyAction; via: AppBinding | undefined; inputs: readonly unknown[]; detail: Record<string, unknown> }): Promise<AuditedApp | null> {
   const { db, user, action, via } = options;
   const deny = async (error: TRPCError): Promise<never> => {
-    await recordAuditEvent({
-      db,
-      actor: user,
-      action: invocationAuditName(action.name),
-      target: { type: "action", id: action.name },
-      outcome: "denied",
-      detail: { ...options.detail, app: via ? { id: via.appId, version: via.version, widgetId: via.widgetId } : "direct", ...targetAuditDetail(action, options.inputs[0]), reason: error.message },
-    });
+    await recordRunDenied(db, user, action, { ...options.detail, app: via ? { id: via.appId, version: via.version, widgetId: via.widgetId } : "direct", ...targetAuditDetail(action, options.inputs[0]), reason: error.message });
     throw error;
   };
   if (!via) {
@@ -68,14 +66,7 @@ export async function runAction(options: RunActionOptions): Promise<InvocationOu
   const action = findActionOrThrow(input.action, options.registry);
   const idempotencyKey = singleInvocationKey(user.id, input.idempotencyKey);
   if (!canRunAction(user, action)) {
-    await recordAuditEvent({
-      db,
-      actor: user,
-      action: invocationAuditName(action.name),
-      target: { type: "action", id: action.name },
-      outcome: "denied",
-      detail: { idempotencyKey, reason: `needs ${action.minRole}, has ${user.role}` },
-    });
+    await recordRunDenied(db, user, action, { idempotencyKey, reason: `needs ${action.minRole}, has ${user.role}` });
     assertMayRunAction(user, action);
   }
   assertConfirmed(action, input.confirmed);
